@@ -1,0 +1,80 @@
+/**
+ * Every failure the tool reports is an `AutogenError`: a code, one sentence that names what
+ * and where, and an optional hint. The CLI alone turns them into output and exit codes.
+ */
+export class AutogenError extends Error {
+  /** Exit code the CLI uses: 1 for failures, 2 for usage errors. */
+  readonly exitCode: 1 | 2 = 1;
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The command line or its arguments are wrong (exit code 2). */
+export class UsageError extends AutogenError {
+  override readonly exitCode = 2;
+  constructor(message: string, hint?: string) {
+    super("usage", message, hint);
+  }
+}
+
+/** The config file is missing, fails to load, or exports no DataSource. */
+export class ConfigError extends AutogenError {
+  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
+    super("config", message, hint, options);
+  }
+}
+
+/** A TypeScript file (config, entity, migration) could not be compiled or loaded. */
+export class LoadError extends AutogenError {
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super("load", message, undefined, options);
+  }
+}
+
+/** The database could not be reached or refused the connection. */
+export class ConnectionError extends AutogenError {
+  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
+    super("connection", message, hint, options);
+  }
+}
+
+/** The revision graph is inconsistent or a target cannot be resolved. */
+export class RevisionError extends AutogenError {
+  constructor(message: string, hint?: string) {
+    super("revision", message, hint);
+  }
+}
+
+/** A migration failed while running; it was rolled back. */
+export class MigrationError extends AutogenError {
+  constructor(
+    readonly revision: string,
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super("migration", message, undefined, options);
+  }
+}
+
+/** An operation cannot be reversed without losing information. */
+export class IrreversibleOperationError extends AutogenError {
+  constructor(
+    readonly operationKind: string,
+    message: string,
+  ) {
+    super("irreversible", message);
+  }
+}

@@ -1,0 +1,200 @@
+import type {
+  CheckConstraint,
+  Column,
+  EnumType,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  TableShape,
+  UniqueConstraint,
+} from "../schema/model";
+
+/**
+ * Operations: the one representation of a schema change. The diff produces them, the
+ * renderer prints them as `op.*` calls, migration files call the `op` API to produce them
+ * again, the SQL compiler turns them into statements and the linter reads them.
+ *
+ * Every operation is a frozen plain object with a `kind`. Drop operations name what they
+ * drop; when the diff made them they also carry the dropped object in `previous`, which is
+ * what `reverse` needs to bring it back.
+ */
+
+/** Where a table-level operation applies. */
+interface OnTable {
+  readonly schema: string;
+  readonly table: string;
+}
+
+export interface CreateSchemaOp {
+  readonly kind: "createSchema";
+  readonly schema: string;
+}
+export interface DropSchemaOp {
+  readonly kind: "dropSchema";
+  readonly schema: string;
+}
+
+export interface CreateEnumOp {
+  readonly kind: "createEnum";
+  readonly enum: EnumType;
+}
+export interface DropEnumOp {
+  readonly kind: "dropEnum";
+  readonly schema: string;
+  readonly name: string;
+  readonly previous?: EnumType;
+}
+/** A column whose type is an enum; needed to rebuild the type when values go away. */
+export interface EnumUsage {
+  readonly schema: string;
+  readonly table: string;
+  readonly column: string;
+  readonly isArray: boolean;
+  /** The column's default (canonical, cast-free literal), restored after the rebuild. */
+  readonly default: string | null;
+}
+/**
+ * Changes an enum's labels from one list to another. Pure insertions compile to
+ * `ALTER TYPE ... ADD VALUE`; anything else rebuilds the type and converts `usages`.
+ */
+export interface AlterEnumOp {
+  readonly kind: "alterEnum";
+  readonly schema: string;
+  readonly name: string;
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly usages: readonly EnumUsage[];
+}
+
+export interface CreateTableOp {
+  readonly kind: "createTable";
+  readonly table: TableShape;
+}
+export interface DropTableOp {
+  readonly kind: "dropTable";
+  readonly schema: string;
+  readonly name: string;
+  readonly previous?: TableShape;
+}
+
+export interface AddColumnOp extends OnTable {
+  readonly kind: "addColumn";
+  readonly column: Column;
+}
+export interface DropColumnOp extends OnTable {
+  readonly kind: "dropColumn";
+  readonly name: string;
+  readonly previous?: Column;
+}
+/** The attributes of a column an `alterColumn` can change; only changed ones are present. */
+export type ColumnChange = Partial<
+  Pick<Column, "type" | "typeSchema" | "isArray" | "nullable" | "default" | "comment">
+>;
+export interface AlterColumnOp extends OnTable {
+  readonly kind: "alterColumn";
+  readonly name: string;
+  readonly from: ColumnChange;
+  readonly to: ColumnChange;
+  /** Conversion expression for a type change; a plain cast to the new type when absent. */
+  readonly using?: string;
+}
+
+export interface AddPrimaryKeyOp extends OnTable {
+  readonly kind: "addPrimaryKey";
+  readonly primaryKey: PrimaryKey;
+}
+export interface DropPrimaryKeyOp extends OnTable {
+  readonly kind: "dropPrimaryKey";
+  readonly name: string;
+  readonly previous?: PrimaryKey;
+}
+
+export interface AddUniqueOp extends OnTable {
+  readonly kind: "addUnique";
+  readonly unique: UniqueConstraint;
+}
+export interface DropUniqueOp extends OnTable {
+  readonly kind: "dropUnique";
+  readonly name: string;
+  readonly previous?: UniqueConstraint;
+}
+
+export interface CreateIndexOp extends OnTable {
+  readonly kind: "createIndex";
+  readonly index: Index;
+}
+export interface DropIndexOp extends OnTable {
+  readonly kind: "dropIndex";
+  readonly name: string;
+  readonly previous?: Index;
+}
+
+export interface AddForeignKeyOp extends OnTable {
+  readonly kind: "addForeignKey";
+  readonly foreignKey: ForeignKey;
+}
+export interface DropForeignKeyOp extends OnTable {
+  readonly kind: "dropForeignKey";
+  readonly name: string;
+  readonly previous?: ForeignKey;
+}
+
+export interface AddCheckOp extends OnTable {
+  readonly kind: "addCheck";
+  readonly check: CheckConstraint;
+}
+export interface DropCheckOp extends OnTable {
+  readonly kind: "dropCheck";
+  readonly name: string;
+  readonly previous?: CheckConstraint;
+}
+
+export interface SetTableCommentOp extends OnTable {
+  readonly kind: "setTableComment";
+  readonly comment: string | null;
+  /** The comment being replaced; absent when unknown (then the op cannot be reversed). */
+  readonly previous?: string | null;
+}
+
+/** Raw SQL written by a person; reversible only when they supplied `reverseSql`. */
+export interface ExecuteOp {
+  readonly kind: "execute";
+  readonly sql: string;
+  readonly params?: readonly unknown[];
+  readonly reverseSql?: string;
+}
+
+export type Operation =
+  | CreateSchemaOp
+  | DropSchemaOp
+  | CreateEnumOp
+  | DropEnumOp
+  | AlterEnumOp
+  | CreateTableOp
+  | DropTableOp
+  | AddColumnOp
+  | DropColumnOp
+  | AlterColumnOp
+  | AddPrimaryKeyOp
+  | DropPrimaryKeyOp
+  | AddUniqueOp
+  | DropUniqueOp
+  | CreateIndexOp
+  | DropIndexOp
+  | AddForeignKeyOp
+  | DropForeignKeyOp
+  | AddCheckOp
+  | DropCheckOp
+  | SetTableCommentOp
+  | ExecuteOp;
+
+export type OperationKind = Operation["kind"];
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
+
+/** A table of one handler per operation kind; a missing kind is a compile error. */
+export type OperationHandlers<R> = { readonly [K in OperationKind]: (op: OperationOf<K>) => R };
+
+/** Calls the handler for `op.kind` with the operation narrowed to its type. */
+export function dispatch<R>(handlers: OperationHandlers<R>, op: Operation): R {
+  return (handlers[op.kind] as (op: Operation) => R)(op);
+}

@@ -1,0 +1,102 @@
+import { IrreversibleOperationError } from "../errors";
+import { ops } from "./factories";
+import type { ColumnChange, Operation, OperationHandlers } from "./operations";
+import { dispatch } from "./operations";
+
+function missing(kind: string, what: string): never {
+  throw new IrreversibleOperationError(
+    kind,
+    `${kind} of ${what} cannot be reversed: the operation does not carry the dropped definition.`,
+  );
+}
+
+const reversers: OperationHandlers<Operation> = {
+  createSchema: (op) => ops.dropSchema({ schema: op.schema }),
+  dropSchema: (op) => ops.createSchema({ schema: op.schema }),
+  createEnum: (op) => ops.dropEnum({ schema: op.enum.schema, name: op.enum.name, previous: op.enum }),
+  dropEnum: (op) =>
+    op.previous ? ops.createEnum({ enum: op.previous }) : missing(op.kind, `enum ${op.name}`),
+  alterEnum: (op) => ops.alterEnum({ ...op, from: op.to, to: op.from }),
+  createTable: (op) =>
+    ops.dropTable({ schema: op.table.schema, name: op.table.name, previous: op.table }),
+  dropTable: (op) =>
+    op.previous ? ops.createTable({ table: op.previous }) : missing(op.kind, `table ${op.name}`),
+  addColumn: (op) =>
+    ops.dropColumn({ schema: op.schema, table: op.table, name: op.column.name, previous: op.column }),
+  dropColumn: (op) =>
+    op.previous
+      ? ops.addColumn({ schema: op.schema, table: op.table, column: op.previous })
+      : missing(op.kind, `column ${op.table}.${op.name}`),
+  // The conversion expression is specific to one direction, so the reverse falls back to a cast.
+  alterColumn: (op) =>
+    ops.alterColumn({
+      schema: op.schema,
+      table: op.table,
+      name: op.name,
+      from: op.to as ColumnChange,
+      to: op.from as ColumnChange,
+    }),
+  addPrimaryKey: (op) =>
+    ops.dropPrimaryKey({
+      schema: op.schema,
+      table: op.table,
+      name: op.primaryKey.name,
+      previous: op.primaryKey,
+    }),
+  dropPrimaryKey: (op) =>
+    op.previous
+      ? ops.addPrimaryKey({ schema: op.schema, table: op.table, primaryKey: op.previous })
+      : missing(op.kind, `primary key ${op.name}`),
+  addUnique: (op) =>
+    ops.dropUnique({ schema: op.schema, table: op.table, name: op.unique.name, previous: op.unique }),
+  dropUnique: (op) =>
+    op.previous
+      ? ops.addUnique({ schema: op.schema, table: op.table, unique: op.previous })
+      : missing(op.kind, `unique constraint ${op.name}`),
+  createIndex: (op) =>
+    ops.dropIndex({ schema: op.schema, table: op.table, name: op.index.name, previous: op.index }),
+  dropIndex: (op) =>
+    op.previous
+      ? ops.createIndex({ schema: op.schema, table: op.table, index: op.previous })
+      : missing(op.kind, `index ${op.name}`),
+  addForeignKey: (op) =>
+    ops.dropForeignKey({
+      schema: op.schema,
+      table: op.table,
+      name: op.foreignKey.name,
+      previous: op.foreignKey,
+    }),
+  dropForeignKey: (op) =>
+    op.previous
+      ? ops.addForeignKey({ schema: op.schema, table: op.table, foreignKey: op.previous })
+      : missing(op.kind, `foreign key ${op.name}`),
+  addCheck: (op) =>
+    ops.dropCheck({ schema: op.schema, table: op.table, name: op.check.name, previous: op.check }),
+  dropCheck: (op) =>
+    op.previous
+      ? ops.addCheck({ schema: op.schema, table: op.table, check: op.previous })
+      : missing(op.kind, `check constraint ${op.name}`),
+  setTableComment: (op) =>
+    op.previous !== undefined
+      ? ops.setTableComment({
+          schema: op.schema,
+          table: op.table,
+          comment: op.previous,
+          previous: op.comment,
+        })
+      : missing(op.kind, `the comment on ${op.table}`),
+  execute: (op) =>
+    op.reverseSql !== undefined
+      ? ops.execute({ sql: op.reverseSql, reverseSql: op.sql })
+      : missing(op.kind, "raw SQL without reverseSql"),
+};
+
+/** The operation that undoes `op`. Pure; throws `IrreversibleOperationError` when it cannot. */
+export function reverseOperation(op: Operation): Operation {
+  return dispatch(reversers, op);
+}
+
+/** Undoes a whole list: each operation reversed, in the opposite order. */
+export function reverseOperations(list: readonly Operation[]): Operation[] {
+  return list.map(reverseOperation).reverse();
+}
