@@ -1,0 +1,2 @@
+export { compareSchemas } from "./compare-schemas";
+export { withInsertedLabels, enumUsages } from "./compare-enums";
