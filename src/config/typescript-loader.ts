@@ -42,7 +42,10 @@ export function compileTypeScript(source: string, filename: string): string {
  */
 function firstMeaningfulLine(error: unknown): string {
   // eslint-disable-next-line no-control-regex
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[[0-9;]*m/g, "");
+  const text = (error instanceof Error ? error.message : String(error)).replace(
+    /\u001b\[[0-9;]*m/g,
+    "",
+  );
   const lines = text.split("\n");
   const message = lines
     .map((line) => line.trim())

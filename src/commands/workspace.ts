@@ -1,0 +1,86 @@
+import type { Client } from "pg";
+import { connectionSettings, type ConnectionSettings } from "../config/connection-settings";
+import { startEmbeddedServer } from "../config/embedded-server";
+import { loadConfig, type LoadedConfig } from "../config/load-config";
+import { fromUrl } from "../config/connection-settings";
+import { connect } from "../dialect/postgres/connect";
+import type { Output } from "./output";
+
+/** What every command receives: where the config is, where to write, the environment. */
+export interface CommandContext {
+  readonly configPath?: string;
+  readonly cwd?: string;
+  readonly out: Output;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * A loaded project: its config, and a database connection opened on demand. With no
+ * database configured, the first connection starts the embedded PostgreSQL, which is
+ * stopped by `close()`.
+ */
+export class Workspace {
+  private stopEmbedded: (() => Promise<void>) | null = null;
+  private settings: ConnectionSettings | null = null;
+
+  private constructor(
+    readonly config: LoadedConfig,
+    private readonly ctx: CommandContext,
+  ) {}
+
+  static open(ctx: CommandContext): Workspace {
+    return new Workspace(loadConfig(ctx.configPath, ctx.cwd), ctx);
+  }
+
+  get options() {
+    return this.config.options;
+  }
+
+  /** Where commands connect, for messages: never includes the password. */
+  get databaseDescription(): string {
+    return this.settings?.description ?? "the database";
+  }
+
+  private async connectionSettings(): Promise<ConnectionSettings> {
+    if (this.settings) return this.settings;
+    let settings = connectionSettings(this.config.dataSource, this.ctx.env ?? process.env);
+    if (!settings) {
+      const server = await startEmbeddedServer(this.options.projectDir);
+      this.stopEmbedded = server.stop;
+      settings = { ...fromUrl(server.url), description: "the embedded PostgreSQL (.autogen/)" };
+      this.ctx.out.info("No database configured: using the embedded PostgreSQL in .autogen/.");
+    }
+    this.settings = settings;
+    return settings;
+  }
+
+  /** Runs `fn` with a fresh connection that is closed afterwards. */
+  async withClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+    const settings = await this.connectionSettings();
+    const client = await connect(settings.client, settings.description);
+    try {
+      return await fn(client);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    const stop = this.stopEmbedded;
+    this.stopEmbedded = null;
+    if (stop) await stop();
+  }
+}
+
+/** Opens a workspace, runs `fn`, and always closes it (stopping an embedded server). */
+export async function withWorkspace<T>(
+  ctx: CommandContext,
+  fn: (ws: Workspace) => Promise<T>,
+): Promise<T> {
+  const ws = Workspace.open(ctx);
+  try {
+    return await fn(ws);
+  } finally {
+    await ws.close();
+  }
+}

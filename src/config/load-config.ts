@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import type { DataSource } from "typeorm";
+import { AutogenError, ConfigError } from "../errors";
+import { resolveOptions, type ResolvedOptions } from "./options";
+import { loadModule } from "./typescript-loader";
+
+export interface LoadedConfig {
+  readonly dataSource: DataSource;
+  readonly options: ResolvedOptions;
+}
+
+export const DEFAULT_CONFIG_FILE = "ormconfig.ts";
+
+/**
+ * A DataSource is recognised by shape rather than `instanceof`: the user's project may
+ * resolve its own copy of typeorm.
+ */
+function isDataSource(value: unknown): value is DataSource {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "options" in value &&
+    "entityMetadatas" in value &&
+    typeof (value as { buildMetadatas?: unknown }).buildMetadatas === "function"
+  );
+}
+
+/** Loads the config file: its DataSource (default export or `dataSource`) and `autogen` options. */
+export function loadConfig(configPath: string | undefined, cwd = process.cwd()): LoadedConfig {
+  const file = resolve(cwd, configPath ?? DEFAULT_CONFIG_FILE);
+  const shown = relative(cwd, file) || file;
+  if (!existsSync(file)) {
+    throw new ConfigError(
+      `No config file at ${shown}.`,
+      configPath ? undefined : "Run `autogen init` to create one, or pass --config <file>.",
+    );
+  }
+  let exports: Record<string, unknown>;
+  try {
+    exports = loadModule(file);
+  } catch (error) {
+    if (error instanceof AutogenError) throw error;
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new ConfigError(`${shown} failed to load: ${reason}`, undefined, { cause: error });
+  }
+  const candidate = exports.default ?? exports.dataSource;
+  if (!isDataSource(candidate)) {
+    throw new ConfigError(
+      `${shown} does not export a TypeORM DataSource.`,
+      "Export it as the default export or as `export const dataSource = new DataSource({...})`.",
+    );
+  }
+  const type = (candidate.options as { type?: string }).type;
+  if (type !== "postgres") {
+    throw new ConfigError(
+      `${shown} exports a DataSource of type "${String(type)}"; typeorm-autogen supports "postgres" only.`,
+    );
+  }
+  return { dataSource: candidate, options: resolveOptions(file, exports.autogen) };
+}
