@@ -1,0 +1,118 @@
+import type { Column } from "../schema/model";
+import type { AlterColumnOp, Operation, OperationHandlers } from "../ops/operations";
+import { dispatch } from "../ops/operations";
+
+/**
+ * One line of the review summary at the top of a migration file. Warnings mark what can lose
+ * data or fail on existing rows, so a reviewer sees them before reading the body.
+ */
+export interface ReviewLine {
+  readonly text: string;
+  readonly warning: boolean;
+}
+
+const q = (name: string): string => JSON.stringify(name);
+const t = (op: { schema: string; table: string }): string =>
+  op.schema === "public" ? q(op.table) : `${q(op.schema)}.${q(op.table)}`;
+const typeOf = (c: Partial<Column>): string => `${c.type ?? "?"}${c.isArray ? "[]" : ""}`;
+const note = (text: string): ReviewLine[] => [{ text, warning: false }];
+const warn = (text: string): ReviewLine[] => [{ text, warning: true }];
+
+function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
+  const column = `${t(op)}.${q(op.name)}`;
+  const lines: ReviewLine[] = [];
+  if ("type" in op.to) {
+    lines.push(
+      ...warn(
+        `changes the type of ${column} from ${typeOf(op.from)} to ${typeOf(op.to)} ` +
+          "(converted in place with USING; values that do not convert make it fail)",
+      ),
+    );
+  }
+  if (op.to.nullable === false) {
+    lines.push(...warn(`makes ${column} NOT NULL (fails if a row holds NULL)`));
+  } else if (op.to.nullable === true) lines.push(...note(`makes ${column} nullable`));
+  if ("default" in op.to) lines.push(...note(`changes the default of ${column}`));
+  if ("comment" in op.to) lines.push(...note(`changes the comment of ${column}`));
+  return lines;
+}
+
+const reviewers: OperationHandlers<ReviewLine[]> = {
+  createSchema: (op) => note(`creates schema ${q(op.schema)}`),
+  dropSchema: (op) => warn(`drops schema ${q(op.schema)}`),
+  createEnum: (op) => note(`creates enum ${q(op.enum.name)} (${op.enum.values.join(", ")})`),
+  dropEnum: (op) => note(`drops enum ${q(op.name)}`),
+  alterEnum: (op) => {
+    const removed = op.from.filter((v) => !op.to.includes(v));
+    const added = op.to.filter((v) => !op.from.includes(v));
+    if (removed.length > 0) {
+      return warn(
+        `rebuilds enum ${q(op.name)} without ${removed.map(q).join(", ")} ` +
+          "(fails if a row still holds a removed value)",
+      );
+    }
+    if (added.length > 0) return note(`adds ${added.map(q).join(", ")} to enum ${q(op.name)}`);
+    return note(`reorders the values of enum ${q(op.name)}`);
+  },
+  createTable: (op) =>
+    note(`creates table ${t({ schema: op.table.schema, table: op.table.name })}`),
+  dropTable: (op) =>
+    warn(`drops table ${t({ schema: op.schema, table: op.name })} (its rows are lost)`),
+  addColumn: (op) =>
+    !op.column.nullable && op.column.default === null && !op.column.serial
+      ? warn(
+          `adds NOT NULL column ${t(op)}.${q(op.column.name)} without a default (fails if the table has rows)`,
+        )
+      : note(`adds column ${t(op)}.${q(op.column.name)}`),
+  dropColumn: (op) => warn(`drops column ${t(op)}.${q(op.name)} (its data is lost)`),
+  alterColumn: alterColumnLines,
+  addPrimaryKey: (op) => note(`adds primary key ${q(op.primaryKey.name)} on ${t(op)}`),
+  dropPrimaryKey: (op) => note(`drops primary key ${q(op.name)} on ${t(op)}`),
+  addUnique: (op) =>
+    warn(`adds unique constraint ${q(op.unique.name)} on ${t(op)} (fails if rows are duplicated)`),
+  dropUnique: (op) => note(`drops unique constraint ${q(op.name)} on ${t(op)}`),
+  createIndex: (op) =>
+    op.index.unique
+      ? warn(`creates unique index ${q(op.index.name)} on ${t(op)} (fails if rows are duplicated)`)
+      : note(`creates index ${q(op.index.name)} on ${t(op)}`),
+  dropIndex: (op) => note(`drops index ${q(op.name)} on ${t(op)}`),
+  addForeignKey: (op) => note(`adds foreign key ${q(op.foreignKey.name)} on ${t(op)}`),
+  dropForeignKey: (op) => note(`drops foreign key ${q(op.name)} on ${t(op)}`),
+  addCheck: (op) =>
+    warn(`adds check constraint ${q(op.check.name)} on ${t(op)} (fails if a row violates it)`),
+  dropCheck: (op) => note(`drops check constraint ${q(op.name)} on ${t(op)}`),
+  setTableComment: (op) => note(`changes the comment of ${t(op)}`),
+  execute: () => warn("runs hand-written SQL"),
+};
+
+/**
+ * The review summary of an upgrade. Besides one line per operation it points out a column
+ * dropped and another added on the same table, which is how a rename shows up.
+ */
+export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
+  const lines = list.flatMap((op) => dispatch(reviewers, op));
+  for (const drop of list) {
+    if (drop.kind !== "dropColumn") continue;
+    const add = list.find(
+      (op) =>
+        op.kind === "addColumn" &&
+        op.schema === drop.schema &&
+        op.table === drop.table &&
+        (!drop.previous || typeOf(op.column) === typeOf(drop.previous)),
+    );
+    if (add && add.kind === "addColumn") {
+      lines.push(
+        ...warn(
+          `${t(drop)}.${q(drop.name)} is dropped and ${q(add.column.name)} added: if this is a ` +
+            "rename, replace both with op.execute(`ALTER TABLE ... RENAME COLUMN ...`) to keep the data",
+        ),
+      );
+    }
+  }
+  return lines;
+}
+
+/** Review lines as the header text shows them: warnings marked. */
+export function formatReview(lines: readonly ReviewLine[]): string[] {
+  return lines.map((line) => (line.warning ? `WARNING: ${line.text}` : line.text));
+}

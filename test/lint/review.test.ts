@@ -1,0 +1,53 @@
+import { formatReview, reviewOperations } from "../../src/lint/review";
+import { ops } from "../../src/ops/factories";
+import { column } from "../support/model-builders";
+
+const where = { schema: "public", table: "posts" };
+
+describe("the review summary", () => {
+  it("names each change in one line and marks data loss as a warning", () => {
+    const lines = formatReview(
+      reviewOperations([
+        ops.addColumn({ ...where, column: column("slug", "text", { nullable: true }) }),
+        ops.dropTable({ schema: "public", name: "legacy" }),
+      ]),
+    );
+    expect(lines).toEqual([
+      'adds column "posts"."slug"',
+      'WARNING: drops table "legacy" (its rows are lost)',
+    ]);
+  });
+
+  it("warns that a NOT NULL column without a default fails on a table with rows", () => {
+    const [line] = reviewOperations([ops.addColumn({ ...where, column: column("slug", "text") })]);
+    expect(line).toEqual({ warning: true, text: expect.stringContaining("without a default") });
+  });
+
+  it("warns about a type change and about NOT NULL on existing rows", () => {
+    const lines = reviewOperations([
+      ops.alterColumn({
+        ...where,
+        name: "title",
+        from: { type: "character varying(100)", typeSchema: null, isArray: false, nullable: true },
+        to: { type: "character varying(50)", typeSchema: null, isArray: false, nullable: false },
+      }),
+    ]);
+    expect(lines.map((l) => l.warning)).toEqual([true, true]);
+    expect(lines[0]?.text).toContain("from character varying(100) to character varying(50)");
+  });
+
+  it("points out a dropped and an added column of the same type as a possible rename", () => {
+    const lines = reviewOperations([
+      ops.addColumn({ ...where, column: column("headline", "text") }),
+      ops.dropColumn({ ...where, name: "title", previous: column("title", "text") }),
+    ]);
+    expect(lines.some((l) => l.text.includes("if this is a rename"))).toBe(true);
+  });
+
+  it("warns when an enum loses a value that rows may still hold", () => {
+    const [line] = reviewOperations([
+      ops.alterEnum({ schema: "public", name: "e", from: ["a", "b"], to: ["a"], usages: [] }),
+    ]);
+    expect(line?.warning).toBe(true);
+  });
+});
