@@ -18,9 +18,13 @@ export function columnChanges(
       to[key] = target[key];
     }
   }
-  // A type change is stated whole (type, schema, array) so the compiler can print the new type.
+  // A type change is stated whole (type, schema, array) so the compiler can print the new type,
+  // and with the default: PostgreSQL cannot always cast the old default to the new type, so the
+  // compiler drops it before the change and sets it again after.
   if ("type" in to || "typeSchema" in to || "isArray" in to) {
-    for (const key of ["type", "typeSchema", "isArray"] as const) {
+    const keys = ["type", "typeSchema", "isArray", "default"] as const;
+    for (const key of keys) {
+      if (key === "default" && current.default === null && target.default === null) continue;
       from[key] = current[key];
       to[key] = target[key];
     }

@@ -229,3 +229,15 @@ describe("withInsertedLabels", () => {
     expect(withInsertedLabels(from, to)).toEqual(expected);
   });
 });
+
+describe("a column type change", () => {
+  it("states the default too, so it can be dropped before the conversion and set after", () => {
+    const before = schema([table("t", [column("n", "integer", { default: "0" })])]);
+    const after = schema([table("t", [column("n", "bigint", { default: "0" })])]);
+    const [op] = compareSchemas(before, after);
+    expect(op).toMatchObject({
+      from: { type: "integer", default: "0" },
+      to: { type: "bigint", default: "0" },
+    });
+  });
+});

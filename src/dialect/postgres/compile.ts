@@ -1,0 +1,81 @@
+import type { ExecuteOp, Operation, OperationHandlers } from "../../ops/operations";
+import { dispatch } from "../../ops/operations";
+import { compileAddColumn, compileAlterColumn, compileDropColumn } from "./compile-columns";
+import {
+  compileAddCheck,
+  compileAddForeignKey,
+  compileAddPrimaryKey,
+  compileAddUnique,
+  compileCreateIndex,
+  compileDropConstraint,
+  compileDropIndex,
+} from "./compile-constraints";
+import { compileAlterEnum, compileCreateEnum, compileDropEnum } from "./compile-enums";
+import { compileCreateTable, compileDropTable, compileSetTableComment } from "./compile-tables";
+import { inlineParams } from "./inline-params";
+import { quoteIdent } from "./quote";
+
+/**
+ * The PostgreSQL statements of each operation kind. Typed as a full handler table: a new
+ * operation kind does not compile until it has SQL here.
+ */
+const compilers: OperationHandlers<string[]> = {
+  // Plain `CREATE SCHEMA`, not `IF NOT EXISTS`: if the schema was already there, the
+  // migration did not create it, and its downgrade must not drop it. Failing says so early.
+  createSchema: (op) => [`CREATE SCHEMA ${quoteIdent(op.schema)}`],
+  // No `CASCADE`: a schema that still holds anything must make PostgreSQL refuse.
+  dropSchema: (op) => [`DROP SCHEMA ${quoteIdent(op.schema)}`],
+  createEnum: compileCreateEnum,
+  dropEnum: compileDropEnum,
+  alterEnum: compileAlterEnum,
+  createTable: compileCreateTable,
+  dropTable: compileDropTable,
+  addColumn: compileAddColumn,
+  dropColumn: compileDropColumn,
+  alterColumn: compileAlterColumn,
+  addPrimaryKey: compileAddPrimaryKey,
+  dropPrimaryKey: compileDropConstraint,
+  addUnique: compileAddUnique,
+  dropUnique: compileDropConstraint,
+  createIndex: compileCreateIndex,
+  dropIndex: compileDropIndex,
+  addForeignKey: compileAddForeignKey,
+  dropForeignKey: compileDropConstraint,
+  addCheck: compileAddCheck,
+  dropCheck: compileDropConstraint,
+  setTableComment: compileSetTableComment,
+  // A person's SQL, as written; its parameters travel beside it (see `inlineParams` option).
+  execute: (op) => [op.sql],
+};
+
+export interface CompileOptions {
+  /**
+   * Write the parameters of `execute` operations into their SQL as literals. For offline
+   * `--sql` scripts; online, the runner sends `op.params` with the statement instead.
+   */
+  readonly inlineParams?: boolean;
+}
+
+function compileExecute(op: ExecuteOp): string[] {
+  return op.params && op.params.length > 0 ? [inlineParams(op.sql, op.params)] : [op.sql];
+}
+
+/**
+ * The SQL statements that carry out one operation, in order, without trailing semicolons
+ * (the runner and the script writer add those).
+ *
+ * @example compileOperation(ops.dropColumn({ schema: "public", table: "users", name: "age" }))
+ * // => ['ALTER TABLE "public"."users" DROP COLUMN "age"']
+ */
+export function compileOperation(op: Operation, options: CompileOptions = {}): string[] {
+  if (op.kind === "execute" && options.inlineParams) return compileExecute(op);
+  return dispatch(compilers, op);
+}
+
+/** The statements of a whole list of operations, in order. */
+export function compileOperations(
+  list: readonly Operation[],
+  options: CompileOptions = {},
+): string[] {
+  return list.flatMap((op) => compileOperation(op, options));
+}

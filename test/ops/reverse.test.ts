@@ -1,0 +1,167 @@
+import { IrreversibleOperationError } from "../../src/errors";
+import { ops } from "../../src/ops/factories";
+import type { Operation, OperationKind } from "../../src/ops/operations";
+import { reverseOperation, reverseOperations } from "../../src/ops/reverse";
+import type { ForeignKey, TableShape } from "../../src/schema/model";
+import { column } from "../support/model-builders";
+
+const on = { schema: "public", table: "posts" };
+const mood = { schema: "public", name: "mood", values: ["sad", "ok"] };
+const title = column("title", "character varying(200)", { comment: "shown in lists" });
+const shape: TableShape = {
+  schema: "public",
+  name: "posts",
+  columns: [column("id", "integer", { serial: true }), title],
+  primaryKey: { name: "PK_posts", columns: ["id"] },
+  uniques: [{ name: "UQ_title", columns: ["title"] }],
+  checks: [{ name: "CHK_id", expression: "(id > 0)" }],
+  comment: "articles",
+};
+const fk: ForeignKey = {
+  name: "FK_author",
+  columns: ["author_id"],
+  referencedSchema: "public",
+  referencedTable: "users",
+  referencedColumns: ["id"],
+  onDelete: "CASCADE",
+  onUpdate: "NO ACTION",
+};
+const index = {
+  name: "IDX_title",
+  columns: ["title"],
+  unique: false,
+  where: null,
+  method: "btree",
+};
+
+/** One operation of each kind, as the diff makes them (drops carry `previous`), and its inverse kind. */
+const made: { readonly [K in OperationKind]: readonly [Operation, OperationKind] } = {
+  createSchema: [ops.createSchema({ schema: "audit" }), "dropSchema"],
+  dropSchema: [ops.dropSchema({ schema: "audit" }), "createSchema"],
+  createEnum: [ops.createEnum({ enum: mood }), "dropEnum"],
+  dropEnum: [ops.dropEnum({ schema: "public", name: "mood", previous: mood }), "createEnum"],
+  alterEnum: [
+    ops.alterEnum({
+      schema: "public",
+      name: "mood",
+      from: ["sad", "ok"],
+      to: ["ok"],
+      usages: [{ schema: "public", table: "people", column: "m", isArray: false, default: "'ok'" }],
+    }),
+    "alterEnum",
+  ],
+  createTable: [ops.createTable({ table: shape }), "dropTable"],
+  dropTable: [ops.dropTable({ schema: "public", name: "posts", previous: shape }), "createTable"],
+  addColumn: [ops.addColumn({ ...on, column: title }), "dropColumn"],
+  dropColumn: [ops.dropColumn({ ...on, name: "title", previous: title }), "addColumn"],
+  alterColumn: [
+    ops.alterColumn({
+      ...on,
+      name: "title",
+      from: { type: "character varying(200)", typeSchema: null, isArray: false, nullable: false },
+      to: { type: "text", typeSchema: null, isArray: false, nullable: true },
+    }),
+    "alterColumn",
+  ],
+  addPrimaryKey: [
+    ops.addPrimaryKey({ ...on, primaryKey: { name: "PK_posts", columns: ["id"] } }),
+    "dropPrimaryKey",
+  ],
+  dropPrimaryKey: [
+    ops.dropPrimaryKey({
+      ...on,
+      name: "PK_posts",
+      previous: { name: "PK_posts", columns: ["id"] },
+    }),
+    "addPrimaryKey",
+  ],
+  addUnique: [
+    ops.addUnique({ ...on, unique: { name: "UQ_title", columns: ["title"] } }),
+    "dropUnique",
+  ],
+  dropUnique: [
+    ops.dropUnique({ ...on, name: "UQ_title", previous: { name: "UQ_title", columns: ["title"] } }),
+    "addUnique",
+  ],
+  createIndex: [ops.createIndex({ ...on, index }), "dropIndex"],
+  dropIndex: [ops.dropIndex({ ...on, name: "IDX_title", previous: index }), "createIndex"],
+  addForeignKey: [ops.addForeignKey({ ...on, foreignKey: fk }), "dropForeignKey"],
+  dropForeignKey: [ops.dropForeignKey({ ...on, name: "FK_author", previous: fk }), "addForeignKey"],
+  addCheck: [
+    ops.addCheck({ ...on, check: { name: "CHK_id", expression: "(id > 0)" } }),
+    "dropCheck",
+  ],
+  dropCheck: [
+    ops.dropCheck({ ...on, name: "CHK_id", previous: { name: "CHK_id", expression: "(id > 0)" } }),
+    "addCheck",
+  ],
+  setTableComment: [
+    ops.setTableComment({ ...on, comment: "new", previous: "old" }),
+    "setTableComment",
+  ],
+  execute: [ops.execute({ sql: "SELECT 1", reverseSql: "SELECT 2" }), "execute"],
+};
+
+describe("reverseOperation", () => {
+  it.each(Object.entries(made))(
+    "undoes %s with its inverse kind, and undoing that gives the operation back",
+    (_kind, [op, inverse]) => {
+      const reversed = reverseOperation(op);
+      expect(reversed.kind).toBe(inverse);
+      expect(reverseOperation(reversed)).toStrictEqual(op);
+    },
+  );
+
+  it("returns frozen operations", () => {
+    for (const [op] of Object.values(made))
+      expect(Object.isFrozen(reverseOperation(op))).toBe(true);
+  });
+
+  it.each<[string, Operation]>([
+    ["dropEnum", ops.dropEnum({ schema: "public", name: "mood" })],
+    ["dropTable", ops.dropTable({ schema: "public", name: "posts" })],
+    ["dropColumn", ops.dropColumn({ ...on, name: "title" })],
+    ["dropPrimaryKey", ops.dropPrimaryKey({ ...on, name: "PK_posts" })],
+    ["dropUnique", ops.dropUnique({ ...on, name: "UQ_title" })],
+    ["dropIndex", ops.dropIndex({ ...on, name: "IDX_title" })],
+    ["dropForeignKey", ops.dropForeignKey({ ...on, name: "FK_author" })],
+    ["dropCheck", ops.dropCheck({ ...on, name: "CHK_id" })],
+    ["setTableComment", ops.setTableComment({ ...on, comment: "new" })],
+    ["execute", ops.execute({ sql: "DELETE FROM posts" })],
+  ])("refuses to reverse %s that does not carry what it removes", (kind, op) => {
+    expect(() => reverseOperation(op)).toThrow(IrreversibleOperationError);
+    expect(() => reverseOperation(op)).toThrow(
+      expect.objectContaining({ operationKind: kind, code: "irreversible" }),
+    );
+  });
+
+  it("reverses a type change with a plain cast, since a conversion expression only works one way", () => {
+    const [op] = made.alterColumn;
+    const withUsing = ops.alterColumn({
+      ...(op as Extract<Operation, { kind: "alterColumn" }>),
+      using: "left(title, 10)",
+    });
+    expect(reverseOperation(withUsing)).not.toHaveProperty("using");
+  });
+
+  it("does not give the forward parameters of raw SQL to its reverse SQL", () => {
+    const op = ops.execute({
+      sql: "INSERT INTO t VALUES ($1)",
+      params: [1],
+      reverseSql: "DELETE FROM t",
+    });
+    expect(reverseOperation(op)).toStrictEqual(
+      ops.execute({ sql: "DELETE FROM t", reverseSql: "INSERT INTO t VALUES ($1)" }),
+    );
+  });
+});
+
+describe("reverseOperations", () => {
+  it("reverses each operation and the order", () => {
+    const list = [ops.createSchema({ schema: "a" }), ops.createTable({ table: shape })];
+    expect(reverseOperations(list)).toStrictEqual([
+      ops.dropTable({ schema: "public", name: "posts", previous: shape }),
+      ops.dropSchema({ schema: "a" }),
+    ]);
+  });
+});
