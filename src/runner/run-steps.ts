@@ -2,6 +2,8 @@ import { createMigrationOperations } from "../api";
 import type { MigrationContext } from "../api";
 import type { TransactionMode } from "../config/options";
 import { compileOperation } from "../dialect/postgres/compile";
+import { addsEnumLabels } from "../dialect/postgres/compile-enums";
+import type { Operation } from "../ops/operations";
 import { versionChangeSql } from "../dialect/postgres/version-table";
 import { AutogenError, MigrationError } from "../errors";
 import type { TableRef } from "../schema/model";
@@ -64,6 +66,31 @@ export async function runSteps(
   }
 }
 
+/**
+ * Labels added to an existing enum type, which PostgreSQL refuses to use in the transaction
+ * that added them ("unsafe use of new value"). They run first, in their own committed
+ * transaction; they compile to `ADD VALUE IF NOT EXISTS`, so a re-run after a failure of the
+ * rest of the migration finds them there and goes on.
+ */
+function hoistedLabelAdditions(list: readonly Operation[]): Set<Operation> {
+  const createdHere = new Set<string>();
+  const hoisted = new Set<Operation>();
+  for (const op of list) {
+    if (op.kind === "createEnum") createdHere.add(JSON.stringify([op.enum.schema, op.enum.name]));
+    if (addsEnumLabels(op) && op.kind === "alterEnum") {
+      if (!createdHere.has(JSON.stringify([op.schema, op.name]))) hoisted.add(op);
+    }
+  }
+  return hoisted;
+}
+
+/** Calls the migration function and keeps the operations it describes, in order. */
+async function describe(step: MigrationStep): Promise<Operation[]> {
+  const list: Operation[] = [];
+  await step.run({ op: createMigrationOperations(async (op) => void list.push(op)) });
+  return list;
+}
+
 async function runStep(
   executor: Executor,
   step: MigrationStep,
@@ -78,25 +105,39 @@ async function runStep(
     await executor.run(sql, params);
     current = null;
   };
+  const apply = async (op: Operation): Promise<void> => {
+    if (op.kind === "execute" && op.params && executor.live) return execute(op.sql, op.params);
+    for (const sql of compileOperation(op, { inlineParams: !executor.live })) await execute(sql);
+  };
+  const inTransaction = async (fn: () => Promise<void>): Promise<void> => {
+    if (transactional) await executor.begin();
+    try {
+      await fn();
+      if (transactional) await executor.commit();
+    } catch (error) {
+      if (transactional) await executor.rollback().catch(() => undefined);
+      throw failure(step, current, error);
+    }
+  };
+
   executor.comment(`${step.direction} ${step.revision}: ${step.message} (${step.file})`);
-  if (transactional) await executor.begin();
+  let operations: Operation[];
   try {
-    const op = createMigrationOperations(async (operation) => {
-      if (operation.kind === "execute" && operation.params && executor.live) {
-        return execute(operation.sql, operation.params);
-      }
-      for (const sql of compileOperation(operation, { inlineParams: !executor.live })) {
-        await execute(sql);
-      }
+    operations = await describe(step);
+  } catch (error) {
+    throw failure(step, null, error);
+  }
+  const hoisted = transactional ? hoistedLabelAdditions(operations) : new Set<Operation>();
+  if (hoisted.size > 0) {
+    await inTransaction(async () => {
+      for (const op of hoisted) await apply(op);
     });
-    await step.run({ op });
+  }
+  await inTransaction(async () => {
+    for (const op of operations) if (!hoisted.has(op)) await apply(op);
     for (const sql of versionChangeSql(options.versionTable, step.removeHeads, step.addHeads)) {
       await execute(sql);
     }
-    if (transactional) await executor.commit();
-  } catch (error) {
-    if (transactional) await executor.rollback().catch(() => undefined);
-    throw failure(step, current, error);
-  }
+  });
   options.onStepDone?.(step, Date.now() - started);
 }
