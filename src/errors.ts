@@ -78,3 +78,33 @@ export class IrreversibleOperationError extends AutogenError {
     super("irreversible", message);
   }
 }
+
+/** A catalog query failed while reading the live database's schema. */
+export class IntrospectionError extends AutogenError {
+  constructor(
+    /** What was being read: `tables`, `columns`, `constraints`, ... */
+    readonly objectKind: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super("introspection", message, undefined, options);
+  }
+}
+
+/**
+ * PostgreSQL rejected an SQL expression or type the entities declare (a default, a check, an
+ * index predicate), found while bringing the model to its canonical form.
+ */
+export class ExpressionError extends AutogenError {
+  constructor(
+    /** `schema.table` the expression belongs to (`schema.type` for an enum it needs). */
+    readonly table: string,
+    /** The column, constraint or index that holds it; null for the table itself. */
+    readonly subject: string | null,
+    message: string,
+    hint = "Fix the expression in the entity; it is sent to PostgreSQL as written.",
+    options?: { cause?: unknown },
+  ) {
+    super("expression", message, hint, options);
+  }
+}

@@ -1,0 +1,170 @@
+import type { Column, DatabaseSchema, EnumType, Table } from "../../schema/model";
+import { displayName } from "../../schema/normalize";
+import { qualifiedName, quoteIdent, quoteLiteral } from "./quote";
+import { typeKey, type ScratchTypeKind } from "./scratch-types";
+import { typeSql } from "./types";
+
+/** Where a scratch statement's SQL came from, so a rejection can name it. */
+export interface StatementOrigin {
+  /** `schema.table`, or `schema.type` for an enum type. */
+  readonly owner: string;
+  /** The column, check or index; null for the table or type itself. */
+  readonly subject: string | null;
+  /** Names the origin in a message: `Table "blog.posts" column "price"`. */
+  readonly label: string;
+  /** The model's SQL in the statement, quoted in the message: `integer DEFAULT 'x'`. */
+  readonly fragment: string;
+}
+
+export interface ScratchStatement {
+  readonly sql: string;
+  readonly origin: StatementOrigin;
+}
+
+/** One model table and the names of what mirrors it in the scratch schema. */
+export interface ScratchTable {
+  readonly model: Table;
+  /** Name of the temporary table. */
+  readonly name: string;
+  /** Columns whose default is read back from the scratch table. */
+  readonly defaults: ReadonlySet<string>;
+  /** Scratch constraint name of each model check, by position. */
+  readonly checks: readonly string[];
+  /** Scratch index name of each model index with a predicate, by position (null: none). */
+  readonly indexes: readonly (string | null)[];
+}
+
+export interface ScratchPlan {
+  /** Every statement, in order; sent as one batch, or one by one to find a rejected one. */
+  readonly statements: readonly ScratchStatement[];
+  readonly tables: readonly ScratchTable[];
+}
+
+const TABLE_PREFIX = "autogen_canon_";
+
+/** A column name for partial-index keys that no model column uses. */
+function spareColumnName(table: Table): string {
+  const taken = new Set(table.columns.map((c) => c.name));
+  let name = `${TABLE_PREFIX}key`;
+  while (taken.has(name)) name += "_";
+  return name;
+}
+
+interface ScratchColumnType {
+  readonly sql: string;
+  /** Whether the default's printed form on the scratch table is its real canonical form. */
+  readonly canonical: boolean;
+}
+
+function scratchColumnType(
+  column: Column,
+  kinds: ReadonlyMap<string, ScratchTypeKind>,
+): ScratchColumnType {
+  if (column.typeSchema === null) return { sql: typeSql(column), canonical: true };
+  const kind = kinds.get(typeKey(column.typeSchema, column.type)) ?? "stand-in";
+  if (kind === "stand-in") return { sql: column.isArray ? "text[]" : "text", canonical: false };
+  return { sql: typeSql(column), canonical: true };
+}
+
+function enumStatements(
+  schema: DatabaseSchema,
+  kinds: ReadonlyMap<string, ScratchTypeKind>,
+  existingSchemas: ReadonlySet<string>,
+): ScratchStatement[] {
+  const toCreate: EnumType[] = schema.enums.filter(
+    (e) => kinds.get(typeKey(e.schema, e.name)) === "create",
+  );
+  const statements: ScratchStatement[] = [];
+  for (const name of new Set(toCreate.map((e) => e.schema))) {
+    if (existingSchemas.has(name)) continue;
+    const origin = { owner: name, subject: null, label: `Schema "${name}"`, fragment: "" };
+    statements.push({ sql: `CREATE SCHEMA ${quoteIdent(name)}`, origin });
+  }
+  for (const e of toCreate) {
+    const owner = displayName(e);
+    const labels = e.values.map(quoteLiteral).join(", ");
+    statements.push({
+      sql: `CREATE TYPE ${qualifiedName(e.schema, e.name)} AS ENUM (${labels})`,
+      origin: { owner, subject: null, label: `Enum type "${owner}"`, fragment: `ENUM (${labels})` },
+    });
+  }
+  return statements;
+}
+
+function tableStatements(
+  table: Table,
+  name: string,
+  kinds: ReadonlyMap<string, ScratchTypeKind>,
+): { statements: ScratchStatement[]; scratch: ScratchTable } {
+  const owner = displayName(table);
+  const label = `Table "${owner}"`;
+  const target = `pg_temp.${quoteIdent(name)}`;
+  // ON COMMIT DROP: the transaction is always rolled back, but should anything in the
+  // model's SQL end it early, the scratch tables still disappear with it.
+  const statements: ScratchStatement[] = [
+    {
+      sql: `CREATE TEMPORARY TABLE ${quoteIdent(name)} () ON COMMIT DROP`,
+      origin: { owner, subject: null, label, fragment: "" },
+    },
+  ];
+  const defaults = new Set<string>();
+  for (const column of table.columns) {
+    const type = scratchColumnType(column, kinds);
+    const withDefault = type.canonical && column.default !== null && !column.serial;
+    if (withDefault) defaults.add(column.name);
+    const fragment = `${type.sql}${withDefault ? ` DEFAULT ${column.default}` : ""}`;
+    statements.push({
+      sql: `ALTER TABLE ${target} ADD COLUMN ${quoteIdent(column.name)} ${fragment}`,
+      origin: { owner, subject: column.name, label: `${label} column "${column.name}"`, fragment },
+    });
+  }
+  const checks = table.checks.map((check, i) => {
+    const checkName = `check_${i}`;
+    const fragment = `CHECK (${check.expression})`;
+    statements.push({
+      sql: `ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdent(checkName)} ${fragment}`,
+      origin: { owner, subject: check.name, label: `${label} check "${check.name}"`, fragment },
+    });
+    return checkName;
+  });
+  // The predicate is all that is read back, so every scratch index uses one spare integer
+  // column as its key: the model's key columns or method might need operator classes
+  // (gin on jsonb, gist) that have nothing to do with the predicate.
+  const key = spareColumnName(table);
+  const indexes = table.indexes.map((index, i) => {
+    if (index.where === null) return null;
+    const indexName = `${name}_index_${i}`;
+    const fragment = `WHERE ${index.where}`;
+    statements.push({
+      sql: `CREATE INDEX ${quoteIdent(indexName)} ON ${target} (${quoteIdent(key)}) ${fragment}`,
+      origin: { owner, subject: index.name, label: `${label} index "${index.name}"`, fragment },
+    });
+    return indexName;
+  });
+  if (indexes.some((i) => i !== null)) {
+    statements.splice(1, 0, {
+      sql: `ALTER TABLE ${target} ADD COLUMN ${quoteIdent(key)} integer`,
+      origin: { owner, subject: null, label, fragment: "" },
+    });
+  }
+  return { statements, scratch: { model: table, name, defaults, checks, indexes } };
+}
+
+/**
+ * Plans the scratch objects that mirror the model: the enums that must exist first, then one
+ * temporary table per model table with its columns (and defaults), its checks and its
+ * partial indexes. One statement per expression, so a rejection names its origin.
+ */
+export function planScratch(
+  schema: DatabaseSchema,
+  kinds: ReadonlyMap<string, ScratchTypeKind>,
+  existingSchemas: ReadonlySet<string>,
+): ScratchPlan {
+  const statements = enumStatements(schema, kinds, existingSchemas);
+  const tables = schema.tables.map((table, i) => {
+    const planned = tableStatements(table, `${TABLE_PREFIX}${i}`, kinds);
+    statements.push(...planned.statements);
+    return planned.scratch;
+  });
+  return { statements, tables };
+}

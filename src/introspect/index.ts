@@ -1,0 +1,7 @@
+export {
+  introspectDatabase,
+  schemaFromCatalog,
+  type IntrospectOptions,
+} from "./introspect-database";
+export { checkExpression } from "./constraints-from-rows";
+export { stripOwnTypeCast } from "./column-from-row";
