@@ -28,6 +28,16 @@ export class Workspace {
     private readonly ctx: CommandContext,
   ) {}
 
+  /** The command's context: its output and environment. */
+  get context(): CommandContext {
+    return this.ctx;
+  }
+
+  /** The directory paths are shown relative to. */
+  get cwd(): string {
+    return this.ctx.cwd ?? process.cwd();
+  }
+
   static open(ctx: CommandContext): Workspace {
     return new Workspace(loadConfig(ctx.configPath, ctx.cwd), ctx);
   }

@@ -1,0 +1,68 @@
+import { compileOperations } from "../dialect/postgres/compile";
+import { formatReview, reviewOperations } from "../lint/review";
+import type { Operation } from "../ops/operations";
+import { planUpgrade } from "../revisions";
+import { readHeads } from "../runner/version-store";
+import { compareWithDatabase } from "./compare-database";
+import { loadGraph } from "./migration-graph";
+import { withWorkspace, type CommandContext } from "./workspace";
+
+export interface CheckResult {
+  /** True when the database is at head and matches the entities. */
+  readonly clean: boolean;
+  /** Migrations not yet applied. */
+  readonly pending: readonly string[];
+  /** What a new revision would contain. */
+  readonly operations: readonly Operation[];
+}
+
+/**
+ * `check`, the CI drift gate: clean only when every migration is applied and the entities
+ * match the database. Pending migrations are reported before any diff, since a diff against
+ * an old schema would only repeat them.
+ */
+export async function check(ctx: CommandContext): Promise<CheckResult> {
+  return withWorkspace(ctx, (ws) =>
+    ws.withClient(async (client) => {
+      const graph = await loadGraph(ws, true);
+      const heads = await readHeads(client, ws.options.versionTable);
+      const pending = planUpgrade(graph, heads, "heads").map((s) => s.revision.revision);
+      if (pending.length > 0) {
+        ctx.out.info(
+          `The database at ${ws.databaseDescription} is not up to date: ${pending.length} migration(s) pending (${pending.join(", ")}).`,
+        );
+        return { clean: false, pending, operations: [] };
+      }
+      const { operations } = await compareWithDatabase(ws, client);
+      if (operations.length === 0) {
+        ctx.out.info("No changes detected: the entities and the database match.");
+        return { clean: true, pending, operations };
+      }
+      ctx.out.info(`The entities and the database differ (${operations.length} operation(s)):`);
+      for (const line of formatReview(reviewOperations(operations))) ctx.out.info(`  ${line}`);
+      ctx.out.info("Run `autogen revision -m <message>` to write a migration.");
+      return { clean: false, pending, operations };
+    }),
+  );
+}
+
+/** `diff`: what `revision` would generate, as operations and SQL; writes nothing. */
+export async function diff(
+  ctx: CommandContext,
+  options: { json?: boolean } = {},
+): Promise<readonly Operation[]> {
+  return withWorkspace(ctx, (ws) =>
+    ws.withClient(async (client) => {
+      const { operations } = await compareWithDatabase(ws, client);
+      if (options.json) {
+        ctx.out.data(JSON.stringify(operations, null, 2));
+        return operations;
+      }
+      if (operations.length === 0)
+        ctx.out.info("No changes detected: the entities and the database match.");
+      for (const line of formatReview(reviewOperations(operations))) ctx.out.data(`-- ${line}`);
+      for (const sql of compileOperations(operations)) ctx.out.data(`${sql};`);
+      return operations;
+    }),
+  );
+}

@@ -1,0 +1,41 @@
+import type { Client } from "pg";
+import { canonicalizeSchema } from "../dialect/postgres/canonicalize";
+import { compareSchemas } from "../diff";
+import { introspectDatabase } from "../introspect";
+import { buildEntityMetadata, schemaFromEntities } from "../metadata";
+import type { Operation } from "../ops/operations";
+import type { DatabaseSchema, TableRef } from "../schema/model";
+import { DEFAULT_SCHEMA } from "../schema/model";
+import type { Workspace } from "./workspace";
+
+export interface Comparison {
+  /** The database as it is. */
+  readonly current: DatabaseSchema;
+  /** The database the entities describe, in canonical form. */
+  readonly target: DatabaseSchema;
+  /** What turns `current` into `target`. */
+  readonly operations: readonly Operation[];
+}
+
+const sameTable = (a: TableRef, b: TableRef): boolean => a.schema === b.schema && a.name === b.name;
+
+/**
+ * Compares the entities with the live database: the heart of `revision`, `check` and
+ * `diff`. Only the schemas the entities use (plus `public` and configured ones) are read,
+ * and the version table and excluded tables are left out on both sides.
+ */
+export async function compareWithDatabase(ws: Workspace, client: Client): Promise<Comparison> {
+  const { dataSource } = ws.config;
+  const options = ws.options;
+  await buildEntityMetadata(dataSource);
+  const ignored = [options.versionTable, ...options.excludeTables];
+  const declared = schemaFromEntities(dataSource);
+  const model: DatabaseSchema = {
+    ...declared,
+    tables: declared.tables.filter((t) => !ignored.some((i) => sameTable(i, t))),
+  };
+  const target = await canonicalizeSchema(client, model);
+  const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
+  const current = await introspectDatabase(client, { schemas, excludeTables: ignored });
+  return { current, target, operations: compareSchemas(current, target) };
+}

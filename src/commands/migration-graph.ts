@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { relative } from "node:path";
+import { loadRevisions, RevisionGraph, type LoadedRevision, type PlanStep } from "../revisions";
+import type { MigrationStep } from "../runner/run-steps";
+import type { MigrationContext } from "../api";
+import type { Workspace } from "./workspace";
+
+export type MigrationGraph = RevisionGraph<LoadedRevision>;
+
+/**
+ * The project's migrations as a revision graph. A missing folder is an empty graph when
+ * `allowMissing` (a project with no migrations yet), an error naming it otherwise.
+ */
+export async function loadGraph(ws: Workspace, allowMissing = false): Promise<MigrationGraph> {
+  const dir = ws.options.migrationsDir;
+  if (allowMissing && !existsSync(dir)) return RevisionGraph.from<LoadedRevision>([]);
+  return RevisionGraph.from(await loadRevisions(dir));
+}
+
+/** A plan step as the runner takes it: the function to call and the version-table change. */
+export function toMigrationStep(step: PlanStep<LoadedRevision>, cwd: string): MigrationStep {
+  const r = step.revision;
+  const fn = step.direction === "upgrade" ? r.upgrade : r.downgrade;
+  return {
+    revision: r.revision,
+    message: r.message,
+    file: relative(cwd, r.file) || r.file,
+    direction: step.direction,
+    run: async (context: MigrationContext) => void (await fn(context)),
+    transactional: r.transaction !== false,
+    removeHeads: step.version.delete,
+    addHeads: step.version.insert,
+  };
+}
