@@ -36,15 +36,15 @@ export function loadConfig(configPath: string | undefined, cwd = process.cwd()):
       configPath ? undefined : "Run `autogen init` to create one, or pass --config <file>.",
     );
   }
-  let exports: Record<string, unknown>;
+  let loaded: Record<string, unknown>;
   try {
-    exports = loadModule(file);
+    loaded = loadModule(file);
   } catch (error) {
     if (error instanceof AutogenError) throw error;
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ConfigError(`${shown} failed to load: ${reason}`, undefined, { cause: error });
   }
-  const candidate = exports.default ?? exports.dataSource;
+  const candidate = loaded.default ?? loaded.dataSource;
   if (!isDataSource(candidate)) {
     throw new ConfigError(
       `${shown} does not export a TypeORM DataSource.`,
@@ -57,5 +57,5 @@ export function loadConfig(configPath: string | undefined, cwd = process.cwd()):
       `${shown} exports a DataSource of type "${String(type)}"; typeorm-autogen supports "postgres" only.`,
     );
   }
-  return { dataSource: candidate, options: resolveOptions(file, exports.autogen) };
+  return { dataSource: candidate, options: resolveOptions(file, loaded.autogen) };
 }
