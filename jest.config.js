@@ -1,23 +1,10 @@
-/** Tests run TypeScript through swc with decorator metadata kept, like the CLI's loader. */
+/** Tests compile TypeScript exactly like the CLI's loader (see test/support/jest-transformer.js). */
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  transform: {
-    "^.+\\.ts$": [
-      "@swc/jest",
-      {
-        jsc: {
-          parser: { syntax: "typescript", decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: "es2022",
-        },
-        module: { type: "commonjs" },
-        sourceMaps: "inline",
-      },
-    ],
-  },
+  transform: { "^.+\\.ts$": "<rootDir>/test/support/jest-transformer.js" },
   moduleNameMapper: { "^typeorm-autogen$": "<rootDir>/src/index.ts" },
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",

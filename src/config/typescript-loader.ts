@@ -1,68 +1,52 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { transformSync, type Options } from "@swc/core";
+import type * as TypeScript from "typescript";
 import { LoadError } from "../errors";
+import transpileOptions from "./transpile-options.json";
 
 /**
  * Loads TypeScript files (the config, entities, migrations) with no build step.
  *
- * swc, unlike esbuild-based loaders, emits `design:type` decorator metadata, which TypeORM
- * needs to infer `@Column() name: string` as varchar. It is also a native module, so loading
- * a config does not pull in the TypeScript compiler.
+ * Each file is transpiled alone by the TypeScript compiler (no type checking), exactly as
+ * `tsc` would emit it. esbuild-based loaders drop `emitDecoratorMetadata`, which TypeORM
+ * needs to infer `@Column() name: string`; swc keeps it but hoists export getters above the
+ * classes, so two entities that import each other (every `@ManyToOne`/`@OneToMany` pair)
+ * fail with "Cannot access 'X' before initialization". tsc's output has neither problem.
+ * The compiler is loaded on first use, so commands that load no TypeScript never pay for it.
  */
-const swcOptions: Options = {
-  jsc: {
-    parser: { syntax: "typescript", decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: "es2022",
-    keepClassNames: true,
-  },
-  module: { type: "commonjs" },
-  sourceMaps: "inline",
-  swcrc: false,
-  configFile: false,
-};
+let typescript: typeof TypeScript | undefined;
+let compilerOptions: TypeScript.CompilerOptions | undefined;
 
-/** Compiles one TypeScript source to CommonJS; a syntax error names the file and the problem. */
-export function compileTypeScript(source: string, filename: string): string {
-  try {
-    return transformSync(source, { ...swcOptions, filename }).code;
-  } catch (error) {
-    throw new LoadError(
-      filename,
-      `${relative(process.cwd(), filename) || filename} does not compile: ${firstMeaningfulLine(error)}`,
-      { cause: error },
-    );
+function compiler(): { ts: typeof TypeScript; options: TypeScript.CompilerOptions } {
+  if (!typescript || !compilerOptions) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    typescript = require("typescript") as typeof TypeScript;
+    const converted = typescript.convertCompilerOptionsFromJson(transpileOptions, "");
+    compilerOptions = converted.options;
   }
+  return { ts: typescript, options: compilerOptions };
 }
 
-/**
- * swc reports a framed, multi-line diagnostic ("x Expression expected", a code frame, then a
- * caret under the culprit). One sentence is the message plus the line:column of the caret.
- */
-function firstMeaningfulLine(error: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  const text = (error instanceof Error ? error.message : String(error)).replace(
-    /\u001b\[[0-9;]*m/g,
-    "",
-  );
-  const lines = text.split("\n");
-  const message = lines
-    .map((line) => line.trim())
-    .find((line) => /^(x|×|error)\b/i.test(line))
-    ?.replace(/^(x|×)\s*/, "");
-  let where = "";
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const source = /^\s*(\d+)\s*\|/.exec(lines[i] ?? "");
-    const caret = /^(\s*:\s*)(\s*)\^/.exec(lines[i + 1] ?? "");
-    if (source && caret) {
-      const gutter = (lines[i] ?? "").indexOf("|") + 2;
-      const column = (lines[i + 1] ?? "").indexOf("^") - gutter + 1;
-      where = ` at line ${source[1]}, column ${column}`;
-      break;
-    }
+/** Compiles one TypeScript source to CommonJS; a syntax error names the file, line and column. */
+export function compileTypeScript(source: string, filename: string): string {
+  const { ts, options } = compiler();
+  const output = ts.transpileModule(source, {
+    fileName: filename,
+    compilerOptions: options,
+    reportDiagnostics: true,
+  });
+  const error = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (error) {
+    const message = ts.flattenDiagnosticMessageText(error.messageText, " ");
+    const where =
+      error.file && error.start !== undefined
+        ? error.file.getLineAndCharacterOfPosition(error.start)
+        : undefined;
+    const at = where ? ` at line ${where.line + 1}, column ${where.character + 1}` : "";
+    const shown = relative(process.cwd(), filename) || filename;
+    throw new LoadError(filename, `${shown} does not compile: ${message}${at}`);
   }
-  return (message ?? lines.find((line) => line.trim())?.trim() ?? text) + where;
+  return output.outputText;
 }
 
 let registered = false;

@@ -12,7 +12,8 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.AUTOGEN_TEST_ADMIN_URL;
-  if (!url) throw new Error("AUTOGEN_TEST_ADMIN_URL is not set: run the tests through jest's global setup");
+  if (!url)
+    throw new Error("AUTOGEN_TEST_ADMIN_URL is not set: run the tests through jest's global setup");
   return url;
 }
 
@@ -39,6 +40,9 @@ export async function createTestDatabase(prefix = "t"): Promise<TestDatabase> {
     name,
     query: async <T>(sql: string, params?: unknown[]) =>
       withClient(url, async (c) => (await c.query(sql, params)).rows as T[]),
-    drop: () => withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -1,0 +1,94 @@
+import type { DataSource, EntityMetadata } from "typeorm";
+import { ConnectionMetadataBuilder } from "typeorm/connection/ConnectionMetadataBuilder";
+import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
+import { EntityMetadataValidator } from "typeorm/metadata-builder/EntityMetadataValidator";
+import { registerTypeScriptLoader } from "../config/typescript-loader";
+import { AutogenError, ConfigError } from "../errors";
+import { EntityMetadataError } from "./metadata-errors";
+
+/** A class, an EntitySchema or a glob, as the `entities` option lists them. */
+type EntityReference = Parameters<ConnectionMetadataBuilder["buildEntityMetadatas"]>[0][number];
+
+/** Data sources whose metadata this module built, so readers can refuse an unbuilt one. */
+const built = new WeakSet<DataSource>();
+
+/**
+ * Builds the DataSource's entity metadata the way `DataSource.initialize()` does, without
+ * connecting: `initialize()` connects the driver first, then calls `buildMetadatas()`, whose
+ * entity half needs no connection. We run only that half (the entity builder and the
+ * validator), because `buildMetadatas()` also instantiates the `migrations` and `subscribers`
+ * the user lists, and an autogen migration file exports functions, not classes.
+ *
+ * Entity globs naming `.ts` files are required through the project's TypeScript loader,
+ * which keeps the `design:type` metadata `@Column() name: string` depends on and loads
+ * entity files that import each other as tsc's output would.
+ *
+ * @example
+ * await buildEntityMetadata(dataSource);
+ * const target = schemaFromEntities(dataSource);
+ */
+export async function buildEntityMetadata(dataSource: DataSource): Promise<void> {
+  postgresDriverOf(dataSource);
+  // initialize() has already built the same metadata; rebuilding would detach the
+  // repositories the application may hold.
+  if (dataSource.isInitialized) return;
+
+  registerTypeScriptLoader();
+  const entities = listEntities(dataSource.options.entities);
+  let metadatas: EntityMetadata[];
+  try {
+    metadatas = await new ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(entities);
+    new EntityMetadataValidator().validateMany(
+      metadatas.filter((metadata) => metadata.tableType !== "view"),
+      dataSource.driver,
+    );
+  } catch (error) {
+    if (error instanceof AutogenError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new EntityMetadataError(
+      `TypeORM could not build the entity metadata: ${message}`,
+      entitiesHint,
+      { cause: error },
+    );
+  }
+
+  const globs = entities.filter((entity): entity is string => typeof entity === "string");
+  if (metadatas.length === 0 && globs.length > 0) {
+    // An empty target model would make every table look dropped: a mistyped glob must stop here.
+    throw new EntityMetadataError(
+      `No entities were found by ${globs.map((glob) => `"${glob}"`).join(", ")}.`,
+      "Entity globs resolve against the current directory; check the pattern and the file extension.",
+    );
+  }
+
+  // The same two fields buildMetadatas() assigns; they are readonly in TypeORM's typings only.
+  Object.assign(dataSource, {
+    entityMetadatas: metadatas,
+    entityMetadatasMap: new Map(metadatas.map((metadata) => [metadata.target, metadata])),
+  });
+  built.add(dataSource);
+}
+
+const entitiesHint = "Check the entities listed in the DataSource's `entities` option.";
+
+/** The DataSource's driver, once it is known to be PostgreSQL's: the only one supported. */
+export function postgresDriverOf(dataSource: DataSource): PostgresDriver {
+  if (dataSource.options.type !== "postgres") {
+    throw new ConfigError(
+      `The DataSource is of type "${dataSource.options.type}"; autogenerate supports PostgreSQL only.`,
+      'Set type: "postgres" in the DataSource options.',
+    );
+  }
+  return dataSource.driver as PostgresDriver;
+}
+
+/** True when the DataSource's entity metadata exists (built here or by `initialize()`). */
+export function hasEntityMetadata(dataSource: DataSource): boolean {
+  return dataSource.isInitialized || built.has(dataSource);
+}
+
+/** TypeORM accepts an array or an object map of classes, schemas and globs. */
+function listEntities(entities: unknown): EntityReference[] {
+  if (entities === undefined || entities === null) return [];
+  return (Array.isArray(entities) ? entities : Object.values(entities)) as EntityReference[];
+}

@@ -1,0 +1,10 @@
+/**
+ * The TypeORM adapter: entity metadata in, the neutral schema model out. The only part of the
+ * code base that imports TypeORM's metadata types.
+ */
+export { buildEntityMetadata, hasEntityMetadata } from "./build-entity-metadata";
+export { schemaFromEntities } from "./schema-from-entities";
+export { unmanagedObjects } from "./unmanaged-objects";
+export type { IndexRef, UnmanagedObjects } from "./unmanaged-objects";
+export { EntityMetadataError, UnsupportedEntityFeatureError } from "./metadata-errors";
+export type { UnsupportedFeature } from "./metadata-errors";

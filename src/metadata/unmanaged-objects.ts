@@ -1,0 +1,59 @@
+import type { DataSource } from "typeorm";
+import type { TableRef } from "../schema/model";
+import { entityContext, synchronizedEntities, tableEntities } from "./synchronized-entities";
+
+/** An index by its table and name. */
+export interface IndexRef {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+}
+
+/**
+ * Database objects the entities declare but tell TypeORM to leave alone. `synchronize` neither
+ * creates nor drops them, so a comparison must ignore them on the database side, or it would
+ * propose dropping what the user manages by hand.
+ */
+export interface UnmanagedObjects {
+  /** Tables of entities with `synchronize: false`; sorted. */
+  readonly tables: readonly TableRef[];
+  /** `@Index(..., { synchronize: false })` on synchronised tables; sorted. */
+  readonly indexes: readonly IndexRef[];
+}
+
+/**
+ * What `schemaFromEntities` leaves out on purpose, for the comparison to skip.
+ *
+ * @example
+ * const { tables, indexes } = unmanagedObjects(dataSource);
+ */
+export function unmanagedObjects(dataSource: DataSource): UnmanagedObjects {
+  const { defaultSchema } = entityContext(dataSource);
+  const tables = tableEntities(dataSource)
+    .filter((metadata) => !metadata.synchronize)
+    .map((metadata) => ({ schema: metadata.schema ?? defaultSchema, name: metadata.tableName }));
+  const indexes = synchronizedEntities(dataSource).flatMap((metadata) =>
+    metadata.indices
+      .filter((index) => !index.synchronize)
+      .map((index) => ({
+        schema: metadata.schema ?? defaultSchema,
+        table: metadata.tableName,
+        name: index.name,
+      })),
+  );
+  return {
+    tables: tables.sort((a, b) => compareKeys([a.schema, a.name], [b.schema, b.name])),
+    indexes: indexes.sort((a, b) =>
+      compareKeys([a.schema, a.table, a.name], [b.schema, b.table, b.name]),
+    ),
+  };
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? "";
+    const y = b[i] ?? "";
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
