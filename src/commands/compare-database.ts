@@ -2,7 +2,8 @@ import type { Client } from "pg";
 import { canonicalizeSchema } from "../dialect/postgres/canonicalize";
 import { compareSchemas } from "../diff";
 import { introspectDatabase } from "../introspect";
-import { buildEntityMetadata, schemaFromEntities } from "../metadata";
+import { buildEntityMetadata, schemaFromEntities, unmanagedObjects } from "../metadata";
+import type { IndexRef } from "../metadata";
 import type { Operation } from "../ops/operations";
 import type { DatabaseSchema, TableRef } from "../schema/model";
 import { DEFAULT_SCHEMA } from "../schema/model";
@@ -28,7 +29,8 @@ export async function compareWithDatabase(ws: Workspace, client: Client): Promis
   const { dataSource } = ws.config;
   const options = ws.options;
   await buildEntityMetadata(dataSource);
-  const ignored = [options.versionTable, ...options.excludeTables];
+  const unmanaged = unmanagedObjects(dataSource);
+  const ignored = [options.versionTable, ...options.excludeTables, ...unmanaged.tables];
   const declared = schemaFromEntities(dataSource);
   const model: DatabaseSchema = {
     ...declared,
@@ -36,6 +38,22 @@ export async function compareWithDatabase(ws: Workspace, client: Client): Promis
   };
   const target = await canonicalizeSchema(client, model);
   const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
-  const current = await introspectDatabase(client, { schemas, excludeTables: ignored });
+  const live = await introspectDatabase(client, { schemas, excludeTables: ignored });
+  const current = withoutIndexes(live, unmanaged.indexes);
   return { current, target, operations: compareSchemas(current, target) };
+}
+
+/** Indexes declared with `synchronize: false` are the user's to manage: neither created nor dropped. */
+function withoutIndexes(schema: DatabaseSchema, indexes: readonly IndexRef[]): DatabaseSchema {
+  if (indexes.length === 0) return schema;
+  return {
+    ...schema,
+    tables: schema.tables.map((t) => ({
+      ...t,
+      indexes: t.indexes.filter(
+        (i) =>
+          !indexes.some((u) => u.schema === t.schema && u.table === t.name && u.name === i.name),
+      ),
+    })),
+  };
 }
