@@ -214,7 +214,7 @@ describe("canonicalizeSchema", () => {
     );
   });
 
-  it("keeps the enum default as written and reads enum casts as text when the live enum lacks a label the model declares", async () => {
+  it("prints enum casts as the finished migration will when the live enum lacks a label the model declares, leaving the live type untouched", async () => {
     await withFreshDatabase("CREATE TYPE st AS ENUM ('a')", async (client) => {
       const model: DatabaseSchema = {
         schemas: [],
@@ -246,8 +246,11 @@ describe("canonicalizeSchema", () => {
       };
       const canonical = await canonicalizeSchema(client, model);
       expect(canonical.tables[0]?.columns[0]?.default).toBe("'b'");
-      // Known limitation: the real table would print 'b'::st once the label exists.
-      expect(canonical.tables[0]?.checks[0]?.expression).toBe("(s <> 'b'::text)");
+      expect(canonical.tables[0]?.checks[0]?.expression).toBe("(s <> 'b'::st)");
+      const live = await client.query(
+        "SELECT array_agg(enumlabel::text ORDER BY enumsortorder) AS labels FROM pg_enum WHERE enumtypid = 'st'::regtype",
+      );
+      expect(live.rows[0].labels).toEqual(["a"]);
     });
   });
 

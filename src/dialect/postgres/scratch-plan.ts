@@ -71,8 +71,9 @@ function enumStatements(
   kinds: ReadonlyMap<string, ScratchTypeKind>,
   existingSchemas: ReadonlySet<string>,
 ): ScratchStatement[] {
+  const kindOf = (e: EnumType) => kinds.get(typeKey(e.schema, e.name));
   const toCreate: EnumType[] = schema.enums.filter(
-    (e) => kinds.get(typeKey(e.schema, e.name)) === "create",
+    (e) => kindOf(e) === "create" || kindOf(e) === "replace",
   );
   const statements: ScratchStatement[] = [];
   for (const name of new Set(toCreate.map((e) => e.schema))) {
@@ -80,14 +81,20 @@ function enumStatements(
     const origin = { owner: name, subject: null, label: `Schema "${name}"`, fragment: "" };
     statements.push({ sql: `CREATE SCHEMA ${quoteIdent(name)}`, origin });
   }
-  for (const e of toCreate) {
+  toCreate.forEach((e, i) => {
     const owner = displayName(e);
     const labels = e.values.map(quoteLiteral).join(", ");
+    if (kindOf(e) === "replace") {
+      statements.push({
+        sql: `ALTER TYPE ${qualifiedName(e.schema, e.name)} RENAME TO ${quoteIdent(`${TABLE_PREFIX}live_${i}`)}`,
+        origin: { owner, subject: null, label: `Enum type "${owner}"`, fragment: "" },
+      });
+    }
     statements.push({
       sql: `CREATE TYPE ${qualifiedName(e.schema, e.name)} AS ENUM (${labels})`,
       origin: { owner, subject: null, label: `Enum type "${owner}"`, fragment: `ENUM (${labels})` },
     });
-  }
+  });
   return statements;
 }
 

@@ -8,11 +8,15 @@ import type { DatabaseSchema, EnumType } from "../../schema/model";
  * - `create`: an enum of the model that does not exist yet; created (in its real schema)
  *   inside the rolled-back transaction, so casts to it print exactly as they will once the
  *   migration has run.
- * - `stand-in`: neither possible (an enum whose labels the migration is about to change, or
- *   a type that exists nowhere); the column becomes `text`, its default is left as written,
- *   and casts inside checks or predicates on it print as `::text` (a known limitation).
+ * - `replace`: an enum that exists but lacks labels the model declares. Labels added inside a
+ *   transaction cannot be used before it commits, so the live type is renamed aside and the
+ *   model's enum created under the real name, all inside the rolled-back transaction: casts
+ *   print exactly as they will once the migration has run, and nothing outlives the rollback.
+ * - `stand-in`: a type that exists nowhere and that the model does not declare; the column
+ *   becomes `text`, its default is left as written, and casts inside checks or predicates on
+ *   it print as `::text` (a known limitation).
  */
-export type ScratchTypeKind = "existing" | "create" | "stand-in";
+export type ScratchTypeKind = "existing" | "create" | "replace" | "stand-in";
 
 /** What the database already has, for the types the model's columns use. */
 export interface ExistingTypes {
@@ -86,9 +90,7 @@ export function resolveScratchTypes(
     if (labels === undefined) {
       kinds.set(key, declared ? "create" : "stand-in");
     } else if (declared && !declared.values.every((v) => labels.includes(v))) {
-      // A cast to a label the live type lacks would fail, and labels added inside a
-      // transaction cannot be used before it commits.
-      kinds.set(key, "stand-in");
+      kinds.set(key, "replace");
     } else {
       kinds.set(key, "existing");
     }

@@ -1,0 +1,171 @@
+import { AutogenError } from "../errors";
+import { ops } from "../ops/factories";
+import type { Operation } from "../ops/operations";
+import type { ReferentialAction } from "../schema/model";
+import { column, toColumnChange } from "./column";
+import type { MigrationOperations } from "./migration-operations";
+import { resolveName, type TableName } from "./names";
+
+/** Receives each operation a migration describes; the runner decides what happens to it. */
+export type OperationSink = (op: Operation) => Promise<void>;
+
+const REFERENTIAL_ACTIONS: readonly ReferentialAction[] = [
+  "NO ACTION",
+  "RESTRICT",
+  "CASCADE",
+  "SET NULL",
+  "SET DEFAULT",
+];
+
+/**
+ * Migration files are compiled without type checking, and the action ends up as an SQL
+ * keyword rather than a quoted literal, so a typo must stop here instead of reaching SQL.
+ */
+function referentialAction(value: ReferentialAction | undefined, field: string): ReferentialAction {
+  if (value === undefined) return "NO ACTION";
+  if (REFERENTIAL_ACTIONS.includes(value)) return value;
+  throw new AutogenError(
+    "invalid-operation",
+    `op.addForeignKey got ${JSON.stringify(value)} for ${field}, which is not a referential action.`,
+    `Use one of ${REFERENTIAL_ACTIONS.map((a) => JSON.stringify(a)).join(", ")}.`,
+  );
+}
+
+/** The `schema`/`table` pair every table-level operation starts with. */
+function onTable(table: TableName): { schema: string; table: string } {
+  const ref = resolveName(table);
+  return { schema: ref.schema, table: ref.name };
+}
+
+/**
+ * The `op` object handed to migration files. Every method builds one `Operation` with the
+ * factories in `ops/` and awaits `sink(operation)`; methods are async throughout, so an
+ * invalid argument rejects the call like a failing statement would instead of throwing.
+ *
+ * @example
+ * const recorded: Operation[] = [];
+ * const op = createMigrationOperations(async (operation) => void recorded.push(operation));
+ * await migration.upgrade({ op });
+ */
+export function createMigrationOperations(sink: OperationSink): MigrationOperations {
+  return {
+    column,
+    createSchema: async (schema) => sink(ops.createSchema({ schema })),
+    dropSchema: async (schema) => sink(ops.dropSchema({ schema })),
+    createEnum: async (name, values) =>
+      sink(ops.createEnum({ enum: { ...resolveName(name), values: [...values] } })),
+    dropEnum: async (name) => sink(ops.dropEnum(resolveName(name))),
+    alterEnum: async (name, change) =>
+      sink(
+        ops.alterEnum({
+          ...resolveName(name),
+          from: [...change.from],
+          to: [...change.to],
+          usages: (change.usages ?? []).map((usage) => ({
+            ...onTable(usage.table),
+            column: usage.column,
+            isArray: usage.array ?? false,
+            default: usage.default ?? null,
+          })),
+        }),
+      ),
+    createTable: async (table, definition) =>
+      sink(
+        ops.createTable({
+          table: {
+            ...resolveName(table),
+            columns: [...definition.columns],
+            primaryKey: definition.primaryKey
+              ? { name: definition.primaryKey.name, columns: [...definition.primaryKey.columns] }
+              : null,
+            uniques: (definition.uniques ?? []).map((u) => ({
+              name: u.name,
+              columns: [...u.columns],
+            })),
+            checks: (definition.checks ?? []).map((c) => ({
+              name: c.name,
+              expression: c.expression,
+            })),
+            comment: definition.comment ?? null,
+          },
+        }),
+      ),
+    dropTable: async (table) => sink(ops.dropTable(resolveName(table))),
+    addColumn: async (table, definition) =>
+      sink(ops.addColumn({ ...onTable(table), column: definition })),
+    dropColumn: async (table, name) => sink(ops.dropColumn({ ...onTable(table), name })),
+    alterColumn: async (table, name, change) =>
+      sink(
+        ops.alterColumn({
+          ...onTable(table),
+          name,
+          from: toColumnChange(change.from),
+          to: toColumnChange(change.to),
+          ...(change.using !== undefined ? { using: change.using } : {}),
+        }),
+      ),
+    addPrimaryKey: async (table, key) =>
+      sink(
+        ops.addPrimaryKey({
+          ...onTable(table),
+          primaryKey: { name: key.name, columns: [...key.columns] },
+        }),
+      ),
+    dropPrimaryKey: async (table, name) => sink(ops.dropPrimaryKey({ ...onTable(table), name })),
+    addUnique: async (table, key) =>
+      sink(
+        ops.addUnique({ ...onTable(table), unique: { name: key.name, columns: [...key.columns] } }),
+      ),
+    dropUnique: async (table, name) => sink(ops.dropUnique({ ...onTable(table), name })),
+    createIndex: async (table, index) =>
+      sink(
+        ops.createIndex({
+          ...onTable(table),
+          index: {
+            name: index.name,
+            columns: [...index.columns],
+            unique: index.unique ?? false,
+            where: index.where ?? null,
+            method: index.method ?? "btree",
+          },
+        }),
+      ),
+    dropIndex: async (table, name) => sink(ops.dropIndex({ ...onTable(table), name })),
+    addForeignKey: async (table, key) => {
+      const referenced = resolveName(key.references.table);
+      return sink(
+        ops.addForeignKey({
+          ...onTable(table),
+          foreignKey: {
+            name: key.name,
+            columns: [...key.columns],
+            referencedSchema: referenced.schema,
+            referencedTable: referenced.name,
+            referencedColumns: [...key.references.columns],
+            onDelete: referentialAction(key.onDelete, "onDelete"),
+            onUpdate: referentialAction(key.onUpdate, "onUpdate"),
+          },
+        }),
+      );
+    },
+    dropForeignKey: async (table, name) => sink(ops.dropForeignKey({ ...onTable(table), name })),
+    addCheck: async (table, check) =>
+      sink(
+        ops.addCheck({
+          ...onTable(table),
+          check: { name: check.name, expression: check.expression },
+        }),
+      ),
+    dropCheck: async (table, name) => sink(ops.dropCheck({ ...onTable(table), name })),
+    setTableComment: async (table, comment) =>
+      sink(ops.setTableComment({ ...onTable(table), comment })),
+    execute: async (sql, options = {}) =>
+      sink(
+        ops.execute({
+          sql,
+          ...(options.params !== undefined ? { params: [...options.params] } : {}),
+          ...(options.reverseSql !== undefined ? { reverseSql: options.reverseSql } : {}),
+        }),
+      ),
+  };
+}

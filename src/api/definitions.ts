@@ -1,0 +1,78 @@
+import type { Column, ReferentialAction } from "../schema/model";
+import type { ColumnAttributes } from "./column";
+import type { TableName } from "./names";
+
+/**
+ * The argument shapes of the `op` API. Every optional field defaults to what the neutral
+ * model calls "nothing declared", so a call that leaves it out describes the same schema.
+ */
+
+/** A named constraint over columns: a primary key or a unique constraint. */
+export interface KeyDefinition {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+export interface CheckDefinition {
+  readonly name: string;
+  /** The expression inside `CHECK (...)`, as PostgreSQL prints it. */
+  readonly expression: string;
+}
+
+/** What `op.createTable` creates besides the name: indexes and foreign keys come separately. */
+export interface TableDefinition {
+  readonly columns: readonly Column[];
+  readonly primaryKey?: KeyDefinition | null;
+  readonly uniques?: readonly KeyDefinition[];
+  readonly checks?: readonly CheckDefinition[];
+  readonly comment?: string | null;
+}
+
+export interface IndexDefinition extends KeyDefinition {
+  /** Defaults to false. */
+  readonly unique?: boolean;
+  /** Predicate of a partial index, as PostgreSQL prints it. */
+  readonly where?: string | null;
+  /** Access method; defaults to `"btree"`. */
+  readonly method?: string;
+}
+
+export interface ForeignKeyDefinition extends KeyDefinition {
+  readonly references: { readonly table: TableName; readonly columns: readonly string[] };
+  /** Defaults to `"NO ACTION"`, as in PostgreSQL. */
+  readonly onDelete?: ReferentialAction;
+  /** Defaults to `"NO ACTION"`, as in PostgreSQL. */
+  readonly onUpdate?: ReferentialAction;
+}
+
+export interface ColumnAlteration {
+  /** The attributes before the change; what the downgrade restores. */
+  readonly from: ColumnAttributes;
+  readonly to: ColumnAttributes;
+  /** Conversion expression for a type change, e.g. `"created_at::date"`; a cast by default. */
+  readonly using?: string;
+}
+
+/** A column of an enum type, converted when the enum has to be rebuilt. */
+export interface EnumUsageDefinition {
+  readonly table: TableName;
+  readonly column: string;
+  /** The column is an array of the enum; defaults to false. */
+  readonly array?: boolean;
+  /** The column's default (the bare literal, e.g. `"'draft'"`), restored after the rebuild. */
+  readonly default?: string | null;
+}
+
+export interface EnumAlteration {
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  /** Needed when values are removed or reordered; defaults to none. */
+  readonly usages?: readonly EnumUsageDefinition[];
+}
+
+export interface ExecuteOptions {
+  /** Bound to `$1`, `$2`, ... in `sql`. */
+  readonly params?: readonly unknown[];
+  /** SQL that undoes `sql`; without it the statement cannot be reversed. */
+  readonly reverseSql?: string;
+}

@@ -1,0 +1,16 @@
+export { column, type ColumnAttributes, type ColumnOptions } from "./column";
+export { createMigrationOperations, type OperationSink } from "./create-migration-operations";
+export type {
+  CheckDefinition,
+  ColumnAlteration,
+  EnumAlteration,
+  EnumUsageDefinition,
+  ExecuteOptions,
+  ForeignKeyDefinition,
+  IndexDefinition,
+  KeyDefinition,
+  TableDefinition,
+} from "./definitions";
+export type { MigrationContext } from "./migration-context";
+export type { MigrationOperations } from "./migration-operations";
+export type { QualifiedName, TableName, TypeName } from "./names";

@@ -1,0 +1,103 @@
+import type { Column } from "../schema/model";
+import type { ColumnOptions } from "./column";
+import type {
+  CheckDefinition,
+  ColumnAlteration,
+  EnumAlteration,
+  ExecuteOptions,
+  ForeignKeyDefinition,
+  IndexDefinition,
+  KeyDefinition,
+  TableDefinition,
+} from "./definitions";
+import type { TableName, TypeName } from "./names";
+
+/**
+ * The `op` a migration file's `upgrade` and `downgrade` receive. Each method describes one
+ * schema change and resolves once the runner has dealt with it (executed it, printed its SQL
+ * or recorded it), so changes happen in the order they are awaited.
+ *
+ * Constraints and indexes are always named explicitly: the names are what later revisions
+ * compare and drop.
+ *
+ * @example
+ * await op.createTable("users", {
+ *   columns: [
+ *     op.column("id", "uuid", { default: "gen_random_uuid()" }),
+ *     op.column("email", "character varying(255)"),
+ *   ],
+ *   primaryKey: { name: "PK_users", columns: ["id"] },
+ * });
+ * await op.createIndex("users", { name: "IDX_users_email", columns: ["email"], unique: true });
+ */
+export interface MigrationOperations {
+  /** A column definition for `createTable` and `addColumn`; changes nothing by itself. */
+  column(name: string, type: string, options?: ColumnOptions): Column;
+
+  createSchema(schema: string): Promise<void>;
+  dropSchema(schema: string): Promise<void>;
+
+  /** @example await op.createEnum("users_role_enum", ["admin", "member"]); */
+  createEnum(name: TypeName, values: readonly string[]): Promise<void>;
+  dropEnum(name: TypeName): Promise<void>;
+  /**
+   * Changes an enum's labels. Pure additions become `ALTER TYPE ... ADD VALUE`; removals and
+   * reorderings rebuild the type and convert the columns listed in `usages`.
+   *
+   * @example
+   * await op.alterEnum("post_status_enum", {
+   *   from: ["draft", "published"],
+   *   to: ["draft", "published", "archived"],
+   * });
+   */
+  alterEnum(name: TypeName, change: EnumAlteration): Promise<void>;
+
+  createTable(table: TableName, definition: TableDefinition): Promise<void>;
+  dropTable(table: TableName): Promise<void>;
+
+  /** @example await op.addColumn("users", op.column("bio", "text", { nullable: true })); */
+  addColumn(table: TableName, column: Column): Promise<void>;
+  dropColumn(table: TableName, column: string): Promise<void>;
+  /**
+   * Changes some attributes of a column; `from` lists their previous values.
+   *
+   * @example
+   * await op.alterColumn("users", "bio", { from: { nullable: true }, to: { nullable: false } });
+   */
+  alterColumn(table: TableName, column: string, change: ColumnAlteration): Promise<void>;
+
+  addPrimaryKey(table: TableName, primaryKey: KeyDefinition): Promise<void>;
+  dropPrimaryKey(table: TableName, name: string): Promise<void>;
+
+  addUnique(table: TableName, unique: KeyDefinition): Promise<void>;
+  dropUnique(table: TableName, name: string): Promise<void>;
+
+  createIndex(table: TableName, index: IndexDefinition): Promise<void>;
+  dropIndex(table: TableName, name: string): Promise<void>;
+
+  /**
+   * @example
+   * await op.addForeignKey("posts", {
+   *   name: "FK_posts_author",
+   *   columns: ["author_id"],
+   *   references: { table: "users", columns: ["id"] },
+   *   onDelete: "CASCADE",
+   * });
+   */
+  addForeignKey(table: TableName, foreignKey: ForeignKeyDefinition): Promise<void>;
+  dropForeignKey(table: TableName, name: string): Promise<void>;
+
+  addCheck(table: TableName, check: CheckDefinition): Promise<void>;
+  dropCheck(table: TableName, name: string): Promise<void>;
+
+  /** Sets the table's comment, or removes it with `null`. */
+  setTableComment(table: TableName, comment: string | null): Promise<void>;
+
+  /**
+   * Runs SQL written by hand, such as a data backfill.
+   *
+   * @example
+   * await op.execute("UPDATE users SET role = $1 WHERE role IS NULL", { params: ["member"] });
+   */
+  execute(sql: string, options?: ExecuteOptions): Promise<void>;
+}

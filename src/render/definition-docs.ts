@@ -1,0 +1,136 @@
+import type { AlterEnumOp, ColumnChange } from "../ops/operations";
+import {
+  DEFAULT_SCHEMA,
+  type CheckConstraint,
+  type Column,
+  type ForeignKey,
+  type Index,
+  type TableShape,
+} from "../schema/model";
+import { array, atom, call, object, quoted, type Doc, type Entry } from "./layout";
+
+/**
+ * The arguments of `op.*` calls, spelled the way `src/api/` reads them back. Fields equal to
+ * the API's defaults are left out so files stay short; everything else is written.
+ */
+
+/** Entries with `false` in place of the ones left out. */
+export const present = (entries: readonly (Entry | false)[]): Entry[] =>
+  entries.filter((entry): entry is Entry => entry !== false);
+
+export const strings = (values: readonly string[]): Doc => array(values.map(quoted));
+export const nullable = (value: string | null): Doc =>
+  value === null ? atom("null") : quoted(value);
+const boolean = (value: boolean): Doc => atom(String(value));
+
+/** A table or type name: a bare string in `public`, `{ schema, name }` elsewhere. */
+export function qualified(schema: string, name: string): Doc {
+  return schema === DEFAULT_SCHEMA
+    ? quoted(name)
+    : object([
+        ["schema", quoted(schema)],
+        ["name", quoted(name)],
+      ]);
+}
+
+export function columnCall(column: Column): Doc {
+  const options = present([
+    column.isArray && ["array", boolean(true)],
+    column.typeSchema !== null && ["typeSchema", quoted(column.typeSchema)],
+    column.nullable && ["nullable", boolean(true)],
+    column.default !== null && ["default", quoted(column.default)],
+    column.serial && ["serial", boolean(true)],
+    column.comment !== null && ["comment", quoted(column.comment)],
+  ]);
+  const args = [quoted(column.name), quoted(column.type)];
+  return call("op.column", options.length > 0 ? [...args, object(options)] : args);
+}
+
+/** Every key present in a change is written, null and false included: presence is the change. */
+export function columnChange(change: ColumnChange): Doc {
+  return object(
+    present([
+      change.type !== undefined && ["type", quoted(change.type)],
+      change.typeSchema !== undefined && ["typeSchema", nullable(change.typeSchema)],
+      change.isArray !== undefined && ["array", boolean(change.isArray)],
+      change.nullable !== undefined && ["nullable", boolean(change.nullable)],
+      change.default !== undefined && ["default", nullable(change.default)],
+      change.comment !== undefined && ["comment", nullable(change.comment)],
+    ]),
+  );
+}
+
+/** A primary key or unique constraint. */
+export const keyDoc = (key: { readonly name: string; readonly columns: readonly string[] }): Doc =>
+  object([
+    ["name", quoted(key.name)],
+    ["columns", strings(key.columns)],
+  ]);
+
+export const checkDoc = (check: CheckConstraint): Doc =>
+  object([
+    ["name", quoted(check.name)],
+    ["expression", quoted(check.expression)],
+  ]);
+
+export function indexDoc(index: Index): Doc {
+  return object(
+    present([
+      ["name", quoted(index.name)],
+      ["columns", strings(index.columns)],
+      index.unique && ["unique", boolean(true)],
+      index.where !== null && ["where", quoted(index.where)],
+      index.method !== "btree" && ["method", quoted(index.method)],
+    ]),
+  );
+}
+
+export function foreignKeyDoc(key: ForeignKey): Doc {
+  const references = object([
+    ["table", qualified(key.referencedSchema, key.referencedTable)],
+    ["columns", strings(key.referencedColumns)],
+  ]);
+  return object(
+    present([
+      ["name", quoted(key.name)],
+      ["columns", strings(key.columns)],
+      ["references", references],
+      key.onDelete !== "NO ACTION" && ["onDelete", quoted(key.onDelete)],
+      key.onUpdate !== "NO ACTION" && ["onUpdate", quoted(key.onUpdate)],
+    ]),
+  );
+}
+
+/** The second argument of `op.createTable`. */
+export function tableDefinition(table: TableShape): Doc {
+  return object(
+    present([
+      ["columns", array(table.columns.map(columnCall))],
+      table.primaryKey !== null && ["primaryKey", keyDoc(table.primaryKey)],
+      table.uniques.length > 0 && ["uniques", array(table.uniques.map(keyDoc))],
+      table.checks.length > 0 && ["checks", array(table.checks.map(checkDoc))],
+      table.comment !== null && ["comment", quoted(table.comment)],
+    ]),
+  );
+}
+
+/** The second argument of `op.alterEnum`. */
+export function enumAlteration(op: AlterEnumOp): Doc {
+  const usages = op.usages.map((usage) =>
+    object(
+      present([
+        ["table", qualified(usage.schema, usage.table)],
+        ["column", quoted(usage.column)],
+        usage.isArray && ["array", boolean(true)],
+        usage.default !== null && ["default", quoted(usage.default)],
+      ]),
+    ),
+  );
+  return object(
+    present([
+      ["from", strings(op.from)],
+      ["to", strings(op.to)],
+      usages.length > 0 && ["usages", array(usages)],
+    ]),
+  );
+}

@@ -1,0 +1,2 @@
+export { renderMigration, type MigrationFileInput } from "./render-migration";
+export { formatCreatedAt } from "./header";

@@ -1,0 +1,242 @@
+import { ops } from "../../../src/ops/factories";
+import type { Operation, OperationKind, OperationOf } from "../../../src/ops/operations";
+import type { Column, TableShape } from "../../../src/schema/model";
+
+/**
+ * Hand-picked operations of every kind, mixing fields at their defaults with fields that
+ * are not, as the diff would produce them (drops carry `previous`). Keyed by kind so a new
+ * operation kind fails to compile here until it has samples.
+ */
+
+const plainColumn: Column = {
+  name: "id",
+  type: "uuid",
+  typeSchema: null,
+  isArray: false,
+  nullable: false,
+  default: "gen_random_uuid()",
+  serial: false,
+  comment: null,
+};
+
+const everyColumnOption: Column = {
+  name: "labels",
+  type: "post_label_enum",
+  typeSchema: "blog",
+  isArray: true,
+  nullable: true,
+  default: "'{}'::blog.post_label_enum[]",
+  serial: false,
+  comment: "Labels chosen by the author",
+};
+
+const serialColumn: Column = {
+  ...plainColumn,
+  name: "position",
+  type: "integer",
+  default: null,
+  serial: true,
+};
+
+const users: TableShape = {
+  schema: "public",
+  name: "users",
+  columns: [
+    plainColumn,
+    { ...plainColumn, name: "email", type: "character varying(255)", default: null },
+  ],
+  primaryKey: { name: "PK_users", columns: ["id"] },
+  uniques: [],
+  checks: [],
+  comment: null,
+};
+
+const posts: TableShape = {
+  schema: "blog",
+  name: "posts",
+  columns: [plainColumn, everyColumnOption, serialColumn],
+  primaryKey: null,
+  uniques: [
+    { name: "UQ_posts_slug", columns: ["slug"] },
+    { name: "UQ_posts_author_position", columns: ["author_id", "position"] },
+  ],
+  checks: [{ name: "CHK_posts_position", expression: '("position" > 0)' }],
+  comment: "Blog posts",
+};
+
+const on = { schema: "public", table: "users" };
+const onBlog = { schema: "blog", table: "posts" };
+
+export const samplesByKind: { readonly [K in OperationKind]: readonly OperationOf<K>[] } = {
+  createSchema: [ops.createSchema({ schema: "blog" })],
+  dropSchema: [ops.dropSchema({ schema: "blog" })],
+  createEnum: [
+    ops.createEnum({
+      enum: { schema: "public", name: "users_role_enum", values: ["admin", "member"] },
+    }),
+    ops.createEnum({ enum: { schema: "blog", name: "post_label_enum", values: [] } }),
+  ],
+  dropEnum: [
+    ops.dropEnum({ schema: "public", name: "users_role_enum" }),
+    ops.dropEnum({
+      schema: "blog",
+      name: "post_label_enum",
+      previous: { schema: "blog", name: "post_label_enum", values: ["news"] },
+    }),
+  ],
+  alterEnum: [
+    ops.alterEnum({
+      schema: "public",
+      name: "users_role_enum",
+      from: ["a"],
+      to: ["a", "b"],
+      usages: [],
+    }),
+    ops.alterEnum({
+      schema: "blog",
+      name: "post_label_enum",
+      from: ["news", "howto", "opinion"],
+      to: ["opinion", "news"],
+      usages: [
+        { schema: "blog", table: "posts", column: "labels", isArray: true, default: "'{}'" },
+        { schema: "public", table: "drafts", column: "label", isArray: false, default: null },
+      ],
+    }),
+  ],
+  createTable: [ops.createTable({ table: users }), ops.createTable({ table: posts })],
+  dropTable: [
+    ops.dropTable({ schema: "public", name: "users" }),
+    ops.dropTable({ schema: "blog", name: "posts", previous: posts }),
+  ],
+  addColumn: [
+    ops.addColumn({ ...on, column: plainColumn }),
+    ops.addColumn({ ...onBlog, column: everyColumnOption }),
+    ops.addColumn({ ...onBlog, column: serialColumn }),
+  ],
+  dropColumn: [
+    ops.dropColumn({ ...on, name: "email" }),
+    ops.dropColumn({ ...onBlog, name: "labels", previous: everyColumnOption }),
+  ],
+  alterColumn: [
+    ops.alterColumn({ ...on, name: "email", from: { nullable: false }, to: { nullable: true } }),
+    ops.alterColumn({
+      ...onBlog,
+      name: "labels",
+      from: { type: "text", typeSchema: null, isArray: false, default: null, comment: null },
+      to: {
+        type: "post_label_enum",
+        typeSchema: "blog",
+        isArray: true,
+        default: "'{}'",
+        comment: "x",
+      },
+      using: "ARRAY[labels]::blog.post_label_enum[]",
+    }),
+    ops.alterColumn({ ...on, name: "email", from: {}, to: {} }),
+  ],
+  addPrimaryKey: [ops.addPrimaryKey({ ...on, primaryKey: { name: "PK_users", columns: ["id"] } })],
+  dropPrimaryKey: [
+    ops.dropPrimaryKey({
+      ...onBlog,
+      name: "PK_posts",
+      previous: { name: "PK_posts", columns: ["id", "v"] },
+    }),
+  ],
+  addUnique: [
+    ops.addUnique({ ...onBlog, unique: { name: "UQ_posts_slug", columns: ["slug", "lang"] } }),
+  ],
+  dropUnique: [ops.dropUnique({ ...on, name: "UQ_users_email" })],
+  createIndex: [
+    ops.createIndex({
+      ...on,
+      index: {
+        name: "IDX_users_email",
+        columns: ["email"],
+        unique: false,
+        where: null,
+        method: "btree",
+      },
+    }),
+    ops.createIndex({
+      ...onBlog,
+      index: {
+        name: "IDX_posts_live",
+        columns: ["title", "id"],
+        unique: true,
+        where: "(deleted_at IS NULL)",
+        method: "gin",
+      },
+    }),
+  ],
+  dropIndex: [ops.dropIndex({ ...onBlog, name: "IDX_posts_live" })],
+  addForeignKey: [
+    ops.addForeignKey({
+      ...onBlog,
+      foreignKey: {
+        name: "FK_posts_author",
+        columns: ["author_id"],
+        referencedSchema: "public",
+        referencedTable: "users",
+        referencedColumns: ["id"],
+        onDelete: "NO ACTION",
+        onUpdate: "NO ACTION",
+      },
+    }),
+    ops.addForeignKey({
+      ...on,
+      foreignKey: {
+        name: "FK_users_pinned",
+        columns: ["pinned_id", "pinned_v"],
+        referencedSchema: "blog",
+        referencedTable: "posts",
+        referencedColumns: ["id", "v"],
+        onDelete: "SET NULL",
+        onUpdate: "CASCADE",
+      },
+    }),
+  ],
+  dropForeignKey: [ops.dropForeignKey({ ...onBlog, name: "FK_posts_author" })],
+  addCheck: [
+    ops.addCheck({ ...on, check: { name: "CHK_users_email", expression: "(email <> ''::text)" } }),
+  ],
+  dropCheck: [ops.dropCheck({ ...on, name: "CHK_users_email" })],
+  setTableComment: [
+    ops.setTableComment({ ...on, comment: "People", previous: null }),
+    ops.setTableComment({ ...onBlog, comment: null }),
+  ],
+  execute: [
+    ops.execute({ sql: "UPDATE users SET role = 'member' WHERE role IS NULL" }),
+    ops.execute({
+      sql: "UPDATE users SET role = $1 WHERE id = ANY($2)",
+      params: [
+        "member",
+        [1, 2.5, -0, null, true],
+        { nested: JSON.parse('{ "odd key": 1e21, "__proto__": "own key" }') as unknown },
+        12n,
+      ],
+      reverseSql: "UPDATE users SET role = NULL",
+    }),
+    ops.execute({ sql: "SELECT 1", params: [] }),
+  ],
+};
+
+export const sampleOperations: readonly Operation[] = Object.values(samplesByKind).flat();
+
+/** Strings a renderer could get wrong: quotes, escapes, template syntax, comment ends, unicode. */
+export const hostileStrings: readonly string[] = [
+  "",
+  'double "quoted"',
+  "single 'quoted'",
+  `both "a" 'b' "c"`,
+  "back\\slash \\n not a newline",
+  "${injected} `backtick`",
+  "*/ closes a comment /*",
+  "line\nbreak\r\nand\ttab\u000b\f\b",
+  "nul \u0000 and bell \u0007 and del \u007f",
+  "separators \u2028 \u2029",
+  "bidi \u202e override \u2066 isolate, zero width \u200b, bom \ufeff, nbsp \u00a0",
+  "lone surrogates \ud800 \udfff",
+  "emoji 🐘 and astral format \u{e0001}",
+  "accents é, CJK 漢字",
+  "</script><!--",
+];
