@@ -1,7 +1,8 @@
 import { AutogenError } from "../errors";
 import { ops } from "../ops/factories";
-import type { Operation } from "../ops/operations";
-import type { ReferentialAction } from "../schema/model";
+import type { EnumDependent, Operation } from "../ops/operations";
+import type { Index, ReferentialAction } from "../schema/model";
+import type { EnumDependentDefinition, IndexDefinition } from "./definitions";
 import { column, toColumnChange } from "./column";
 import type { MigrationOperations } from "./migration-operations";
 import { resolveName, type TableName } from "./names";
@@ -37,6 +38,24 @@ function onTable(table: TableName): { schema: string; table: string } {
   return { schema: ref.schema, table: ref.name };
 }
 
+/** An index definition with every omitted option at its default. */
+function indexFrom(index: IndexDefinition): Index {
+  return {
+    name: index.name,
+    columns: [...index.columns],
+    unique: index.unique ?? false,
+    where: index.where ?? null,
+    method: index.method ?? "btree",
+  };
+}
+
+function enumDependent(dependent: EnumDependentDefinition): EnumDependent {
+  const where = onTable(dependent.table);
+  return "index" in dependent
+    ? { ...where, index: indexFrom(dependent.index) }
+    : { ...where, check: { name: dependent.check.name, expression: dependent.check.expression } };
+}
+
 /**
  * The `op` object handed to migration files. Every method builds one `Operation` with the
  * factories in `ops/` and awaits `sink(operation)`; methods are async throughout, so an
@@ -67,6 +86,9 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
             isArray: usage.array ?? false,
             default: usage.default ?? null,
           })),
+          ...(change.dependents?.length
+            ? { dependents: change.dependents.map(enumDependent) }
+            : {}),
         }),
       ),
     createTable: async (table, definition) =>
@@ -121,13 +143,7 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
       sink(
         ops.createIndex({
           ...onTable(table),
-          index: {
-            name: index.name,
-            columns: [...index.columns],
-            unique: index.unique ?? false,
-            where: index.where ?? null,
-            method: index.method ?? "btree",
-          },
+          index: indexFrom(index),
         }),
       ),
     dropIndex: async (table, name) => sink(ops.dropIndex({ ...onTable(table), name })),

@@ -63,11 +63,18 @@ export interface EnumUsageDefinition {
   readonly default?: string | null;
 }
 
+/** A partial index or check that casts to the enum, re-created around a rebuild. */
+export type EnumDependentDefinition =
+  | { readonly table: TableName; readonly index: IndexDefinition }
+  | { readonly table: TableName; readonly check: CheckDefinition };
+
 export interface EnumAlteration {
   readonly from: readonly string[];
   readonly to: readonly string[];
   /** Needed when values are removed or reordered; defaults to none. */
   readonly usages?: readonly EnumUsageDefinition[];
+  /** Partial indexes and checks to drop before a rebuild and create after; defaults to none. */
+  readonly dependents?: readonly EnumDependentDefinition[];
 }
 
 export interface ExecuteOptions {

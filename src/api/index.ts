@@ -5,6 +5,7 @@ export type {
   ColumnAlteration,
   EnumAlteration,
   EnumUsageDefinition,
+  EnumDependentDefinition,
   ExecuteOptions,
   ForeignKeyDefinition,
   IndexDefinition,

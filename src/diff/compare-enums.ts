@@ -1,5 +1,5 @@
 import { ops } from "../ops/factories";
-import type { AlterEnumOp, EnumUsage } from "../ops/operations";
+import type { AlterEnumOp, EnumDependent, EnumUsage } from "../ops/operations";
 import type { DatabaseSchema, EnumType } from "../schema/model";
 
 /**
@@ -42,6 +42,29 @@ export function enumUsages(schema: DatabaseSchema, enumType: EnumType): EnumUsag
   return usages;
 }
 
+/**
+ * Partial indexes and checks, on tables that use the enum, whose canonical expression casts
+ * to it (PostgreSQL prints `'x'::type_name` for every enum literal). A false match only
+ * costs a needless drop and re-create.
+ */
+export function enumDependents(schema: DatabaseSchema, enumType: EnumType): EnumDependent[] {
+  const tables = new Set(
+    enumUsages(schema, enumType).map((u) => JSON.stringify([u.schema, u.table])),
+  );
+  const mentions = (expression: string | null) =>
+    expression !== null && expression.includes(enumType.name);
+  const dependents: EnumDependent[] = [];
+  for (const table of schema.tables) {
+    if (!tables.has(JSON.stringify([table.schema, table.name]))) continue;
+    const where = { schema: table.schema, table: table.name };
+    for (const index of table.indexes)
+      if (mentions(index.where)) dependents.push({ ...where, index });
+    for (const check of table.checks)
+      if (mentions(check.expression)) dependents.push({ ...where, check });
+  }
+  return dependents;
+}
+
 export interface EnumChanges {
   /** Created before any table uses them. */
   readonly created: readonly EnumType[];
@@ -77,11 +100,17 @@ export function compareEnums(current: DatabaseSchema, target: DatabaseSchema): E
       // Adding labels needs no usages; the reverse (run last on downgrade, when the columns
       // are the current ones again) rebuilds the type over the current columns.
       const usages = enumUsages(current, existing);
-      extended.push(ops.alterEnum({ ...where, from: existing.values, to: widened, usages }));
+      const dependents = enumDependents(current, existing);
+      extended.push(
+        ops.alterEnum({ ...where, from: existing.values, to: widened, usages, dependents }),
+      );
     }
     if (JSON.stringify(widened) !== JSON.stringify(wanted.values)) {
       const usages = enumUsages(target, wanted);
-      rebuilt.push(ops.alterEnum({ ...where, from: widened, to: wanted.values, usages }));
+      const dependents = enumDependents(target, wanted);
+      rebuilt.push(
+        ops.alterEnum({ ...where, from: widened, to: wanted.values, usages, dependents }),
+      );
     }
   }
   const dropped = current.enums.filter((e) => !targetKeys.has(key(e)));

@@ -53,9 +53,18 @@ export interface EnumUsage {
   /** The column's default (canonical, cast-free literal), restored after the rebuild. */
   readonly default: string | null;
 }
+/** An index or check whose expression mentions an enum, on the table it belongs to. */
+export interface EnumDependent {
+  readonly schema: string;
+  readonly table: string;
+  readonly index?: Index;
+  readonly check?: CheckConstraint;
+}
 /**
  * Changes an enum's labels from one list to another. Pure insertions compile to
- * `ALTER TYPE ... ADD VALUE`; anything else rebuilds the type and converts `usages`.
+ * `ALTER TYPE ... ADD VALUE`; anything else rebuilds the type and converts `usages`. The
+ * `dependents` (partial indexes and checks that cast to the enum) are dropped before a
+ * rebuild and created again after it: PostgreSQL cannot convert them along with the columns.
  */
 export interface AlterEnumOp {
   readonly kind: "alterEnum";
@@ -64,6 +73,7 @@ export interface AlterEnumOp {
   readonly from: readonly string[];
   readonly to: readonly string[];
   readonly usages: readonly EnumUsage[];
+  readonly dependents?: readonly EnumDependent[];
 }
 
 export interface CreateTableOp {

@@ -13,7 +13,8 @@ function missing(kind: string, what: string): never {
 const reversers: OperationHandlers<Operation> = {
   createSchema: (op) => ops.dropSchema({ schema: op.schema }),
   dropSchema: (op) => ops.createSchema({ schema: op.schema }),
-  createEnum: (op) => ops.dropEnum({ schema: op.enum.schema, name: op.enum.name, previous: op.enum }),
+  createEnum: (op) =>
+    ops.dropEnum({ schema: op.enum.schema, name: op.enum.name, previous: op.enum }),
   dropEnum: (op) =>
     op.previous ? ops.createEnum({ enum: op.previous }) : missing(op.kind, `enum ${op.name}`),
   alterEnum: (op) => ops.alterEnum({ ...op, from: op.to, to: op.from }),
@@ -22,7 +23,12 @@ const reversers: OperationHandlers<Operation> = {
   dropTable: (op) =>
     op.previous ? ops.createTable({ table: op.previous }) : missing(op.kind, `table ${op.name}`),
   addColumn: (op) =>
-    ops.dropColumn({ schema: op.schema, table: op.table, name: op.column.name, previous: op.column }),
+    ops.dropColumn({
+      schema: op.schema,
+      table: op.table,
+      name: op.column.name,
+      previous: op.column,
+    }),
   dropColumn: (op) =>
     op.previous
       ? ops.addColumn({ schema: op.schema, table: op.table, column: op.previous })
@@ -48,7 +54,12 @@ const reversers: OperationHandlers<Operation> = {
       ? ops.addPrimaryKey({ schema: op.schema, table: op.table, primaryKey: op.previous })
       : missing(op.kind, `primary key ${op.name}`),
   addUnique: (op) =>
-    ops.dropUnique({ schema: op.schema, table: op.table, name: op.unique.name, previous: op.unique }),
+    ops.dropUnique({
+      schema: op.schema,
+      table: op.table,
+      name: op.unique.name,
+      previous: op.unique,
+    }),
   dropUnique: (op) =>
     op.previous
       ? ops.addUnique({ schema: op.schema, table: op.table, unique: op.previous })

@@ -126,11 +126,21 @@ export function enumAlteration(op: AlterEnumOp): Doc {
       ]),
     ),
   );
+  const dependents = (op.dependents ?? []).map((d) =>
+    object(
+      present([
+        ["table", qualified(d.schema, d.table)],
+        d.index !== undefined && ["index", indexDoc(d.index)],
+        d.check !== undefined && ["check", checkDoc(d.check)],
+      ]),
+    ),
+  );
   return object(
     present([
       ["from", strings(op.from)],
       ["to", strings(op.to)],
       usages.length > 0 && ["usages", array(usages)],
+      dependents.length > 0 && ["dependents", array(dependents)],
     ]),
   );
 }

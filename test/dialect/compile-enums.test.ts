@@ -43,7 +43,11 @@ describe("alterEnum with labels only inserted", () => {
       "chains consecutive new labels after each other",
       ["a", "z"],
       ["a", "b", "c", "z", "zz"],
-      [`ADD VALUE IF NOT EXISTS 'b' AFTER 'a'`, `ADD VALUE IF NOT EXISTS 'c' AFTER 'b'`, `ADD VALUE IF NOT EXISTS 'zz' AFTER 'z'`],
+      [
+        `ADD VALUE IF NOT EXISTS 'b' AFTER 'a'`,
+        `ADD VALUE IF NOT EXISTS 'c' AFTER 'b'`,
+        `ADD VALUE IF NOT EXISTS 'zz' AFTER 'z'`,
+      ],
     ],
     [
       "gives the first label of an empty type no position",
@@ -52,7 +56,12 @@ describe("alterEnum with labels only inserted", () => {
       [`ADD VALUE IF NOT EXISTS 'a'`, `ADD VALUE IF NOT EXISTS 'b' AFTER 'a'`],
     ],
     ["compiles to nothing when nothing changes", ["a"], ["a"], []],
-    ["quotes hostile labels", ["it's"], ["it's", "a\\b"], [`ADD VALUE IF NOT EXISTS E'a\\\\b' AFTER 'it''s'`]],
+    [
+      "quotes hostile labels",
+      ["it's"],
+      ["it's", "a\\b"],
+      [`ADD VALUE IF NOT EXISTS E'a\\\\b' AFTER 'it''s'`],
+    ],
   ])("%s", (_name, from, to, clauses) => {
     expect(alter(from, to)).toEqual(clauses.map((c) => `ALTER TYPE "app"."mood" ${c}`));
   });
@@ -87,6 +96,44 @@ describe("alterEnum that must rebuild the type", () => {
       'ALTER TABLE "public"."people" ALTER COLUMN "mood" TYPE "app"."mood" USING "mood"::text::"app"."mood"',
       `ALTER TABLE "public"."people" ALTER COLUMN "mood" SET DEFAULT 'a'`,
       'ALTER TABLE "crm"."leads" ALTER COLUMN "moods" TYPE "app"."mood"[] USING "moods"::text[]::"app"."mood"[]',
+      'DROP TYPE "app"."mood_old"',
+    ]);
+  });
+
+  it("drops the partial indexes and checks that cast to the type first and creates them again after the columns are converted", () => {
+    const op = ops.alterEnum({
+      schema: "app",
+      name: "mood",
+      from: ["a", "b"],
+      to: ["a"],
+      usages: [usage({})],
+      dependents: [
+        {
+          schema: "public",
+          table: "people",
+          index: {
+            name: "IDX_a",
+            columns: ["id"],
+            unique: false,
+            where: "(mood = 'a'::app.mood)",
+            method: "btree",
+          },
+        },
+        {
+          schema: "public",
+          table: "people",
+          check: { name: "CHK_a", expression: "(mood <> 'b'::app.mood)" },
+        },
+      ],
+    });
+    expect(compileOperation(op)).toEqual([
+      'DROP INDEX "public"."IDX_a"',
+      'ALTER TABLE "public"."people" DROP CONSTRAINT "CHK_a"',
+      'ALTER TYPE "app"."mood" RENAME TO "mood_old"',
+      `CREATE TYPE "app"."mood" AS ENUM ('a')`,
+      'ALTER TABLE "public"."people" ALTER COLUMN "mood" TYPE "app"."mood" USING "mood"::text::"app"."mood"',
+      `CREATE INDEX "IDX_a" ON "public"."people" ("id") WHERE (mood = 'a'::app.mood)`,
+      `ALTER TABLE "public"."people" ADD CONSTRAINT "CHK_a" CHECK ((mood <> 'b'::app.mood))`,
       'DROP TYPE "app"."mood_old"',
     ]);
   });

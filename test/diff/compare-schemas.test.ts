@@ -241,3 +241,30 @@ describe("a column type change", () => {
     });
   });
 });
+
+describe("an enum rebuild", () => {
+  it("carries the partial indexes and checks that cast to the enum, to re-create them around the rebuild", () => {
+    const index = {
+      name: "IDX_pub",
+      columns: ["id"],
+      unique: false,
+      where: "(status = 'b'::e)",
+      method: "btree",
+    };
+    const t = table(
+      "t",
+      [column("id", "integer"), column("status", "e", { typeSchema: "public" })],
+      {
+        indexes: [index],
+        checks: [{ name: "CHK_other", expression: "(id > 0)" }],
+      },
+    );
+    const before = schema([t], [{ schema: "public", name: "e", values: ["a", "b", "c"] }]);
+    const after = schema([t], [{ schema: "public", name: "e", values: ["b", "c"] }]);
+    const [rebuild] = compareSchemas(before, after);
+    expect(rebuild).toMatchObject({
+      kind: "alterEnum",
+      dependents: [{ schema: "public", table: "t", index }],
+    });
+  });
+});

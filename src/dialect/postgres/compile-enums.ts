@@ -2,10 +2,17 @@ import type {
   AlterEnumOp,
   CreateEnumOp,
   DropEnumOp,
+  EnumDependent,
   EnumUsage,
   Operation,
 } from "../../ops/operations";
 import type { EnumType } from "../../schema/model";
+import {
+  compileAddCheck,
+  compileCreateIndex,
+  compileDropConstraint,
+  compileDropIndex,
+} from "./compile-constraints";
 import { MAX_IDENTIFIER_BYTES, qualifiedName, quoteIdent, quoteLiteral } from "./quote";
 
 function createType(enumType: Pick<EnumType, "schema" | "name" | "values">): string {
@@ -95,9 +102,11 @@ function convertUsage(type: string, usage: EnumUsage): string[] {
 /**
  * Pure insertions become `ALTER TYPE ... ADD VALUE IF NOT EXISTS`, one per label, placed where
  * `to` puts it (`IF NOT EXISTS` because the runner commits them ahead of the rest of their
- * migration, so a re-run after a failure finds them there). Anything else (a label removed, renamed or moved) rebuilds the type: PostgreSQL can
- * neither drop nor reorder labels. The old type is renamed aside so the new one takes its
- * name, every column using it is converted, and the old type is dropped.
+ * migration, so a re-run after a failure finds them there). Anything else (a label removed,
+ * renamed or moved) rebuilds the type: PostgreSQL can neither drop nor reorder labels. The
+ * partial indexes and checks that cast to the type are dropped, the old type is renamed aside
+ * so the new one takes its name, every column using it is converted, the indexes and checks
+ * are created again (their text now names the new type), and the old type is dropped.
  */
 export function compileAlterEnum(op: AlterEnumOp): string[] {
   const type = qualifiedName(op.schema, op.name);
@@ -105,12 +114,27 @@ export function compileAlterEnum(op: AlterEnumOp): string[] {
   if (insertions !== null) return insertions.map((insertion) => addValue(type, insertion));
 
   const aside = rebuildName(op.name);
+  const dependents = op.dependents ?? [];
   return [
+    ...dependents.flatMap(dropDependent),
     `ALTER TYPE ${type} RENAME TO ${quoteIdent(aside)}`,
     createType({ schema: op.schema, name: op.name, values: op.to }),
     ...op.usages.flatMap((usage) => convertUsage(type, usage)),
+    ...dependents.flatMap(createDependent),
     `DROP TYPE ${qualifiedName(op.schema, aside)}`,
   ];
+}
+
+function dropDependent({ schema, table, index, check }: EnumDependent): string[] {
+  if (index) return compileDropIndex({ kind: "dropIndex", schema, table, name: index.name });
+  if (check) return compileDropConstraint({ kind: "dropCheck", schema, table, name: check.name });
+  return [];
+}
+
+function createDependent({ schema, table, index, check }: EnumDependent): string[] {
+  if (index) return compileCreateIndex({ kind: "createIndex", schema, table, index });
+  if (check) return compileAddCheck({ kind: "addCheck", schema, table, check });
+  return [];
 }
 
 /**

@@ -25,7 +25,9 @@ function reason(error: unknown): string {
 
 /** Removes a password from a message in case a driver ever echoes it. */
 export function redact(text: string, password: unknown): string {
-  return typeof password === "string" && password.length > 0 ? text.split(password).join("***") : text;
+  return typeof password === "string" && password.length > 0
+    ? text.split(password).join("***")
+    : text;
 }
 
 function passwordOf(config: ClientConfig): unknown {
@@ -51,9 +53,13 @@ export async function connect(config: ClientConfig, description: string): Promis
   } catch (error) {
     await client.end().catch(() => undefined);
     const why = redact(reason(error), passwordOf(config));
-    throw new ConnectionError(`Cannot connect to PostgreSQL at ${description}: ${why}.`, undefined, {
-      cause: error,
-    });
+    throw new ConnectionError(
+      `Cannot connect to PostgreSQL at ${description}: ${why}.`,
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
   return client;
 }

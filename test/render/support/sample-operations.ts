@@ -101,6 +101,24 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
         { schema: "blog", table: "posts", column: "labels", isArray: true, default: "'{}'" },
         { schema: "public", table: "drafts", column: "label", isArray: false, default: null },
       ],
+      dependents: [
+        {
+          schema: "blog",
+          table: "posts",
+          index: {
+            name: "IDX_posts_news",
+            columns: ["id"],
+            unique: false,
+            where: "('news'::blog.post_label_enum = ANY (labels))",
+            method: "btree",
+          },
+        },
+        {
+          schema: "public",
+          table: "drafts",
+          check: { name: "CHK_label", expression: "(label <> 'howto'::blog.post_label_enum)" },
+        },
+      ],
     }),
   ],
   createTable: [ops.createTable({ table: users }), ops.createTable({ table: posts })],
