@@ -57,10 +57,12 @@ export async function startEmbeddedServer(projectDir: string): Promise<EmbeddedS
     await server.start();
     if (fresh) await server.createDatabase(DATABASE);
   } catch (error) {
+    // initdb reports "initdb: error: ...", the server "FATAL: ..."; the log prefixes stderr.
     const detail = logs
       .join("")
       .split("\n")
-      .find((l) => /FATAL|ERROR|lock file/.test(l));
+      .find((l) => /FATAL|ERROR|\berror:|lock file/.test(l))
+      ?.replace(/^\[STDERR\]\s*/, "");
     throw new ConnectionError(
       `The embedded PostgreSQL in ${dataDir} did not start${detail ? `: ${detail.trim()}` : "."}`,
       "Another autogen process may be using it; or set DATABASE_URL to use another server.",

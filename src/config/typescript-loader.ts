@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type * as TypeScript from "typescript";
-import { LoadError } from "../errors";
+import { AutogenError, LoadError } from "../errors";
 import transpileOptions from "./transpile-options.json";
 
 /**
@@ -59,12 +59,39 @@ export function registerTypeScriptLoader(): void {
   type CompilingModule = NodeJS.Module & { _compile(code: string, filename: string): void };
   require.extensions[".ts"] = (module, filename) => {
     const code = compileTypeScript(readFileSync(filename, "utf8"), filename);
-    (module as CompilingModule)._compile(code, filename);
+    try {
+      (module as CompilingModule)._compile(code, filename);
+    } catch (error) {
+      throw failedToLoad(error, filename);
+    }
   };
+}
+
+/**
+ * An error thrown while a file runs, named after that file. Without this, an entity that
+ * throws at import reaches the user as TypeORM's bare message with no file in it. The
+ * innermost file wins: an importer sees a LoadError already and passes it on.
+ */
+function failedToLoad(error: unknown, filename: string): unknown {
+  if (error instanceof AutogenError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  const reason = text.split("\n").find((line) => line.trim() !== "") ?? text;
+  // Source maps are on, so the first frame in this file gives the TypeScript line.
+  const frame = (error instanceof Error ? (error.stack ?? "") : "")
+    .split("\n")
+    .find((line) => line.includes(`${filename}:`));
+  const line = frame?.slice(frame.indexOf(`${filename}:`) + filename.length + 1).split(":")[0];
+  const at = line && /^\d+$/.test(line) ? ` (line ${line})` : "";
+  const shown = relative(process.cwd(), filename) || filename;
+  return new LoadError(filename, `${shown} failed to load: ${reason.trim()}${at}`, {
+    cause: error,
+  });
 }
 
 /** Requires a TypeScript or JavaScript file through the loader. */
 export function loadModule(file: string): Record<string, unknown> {
   registerTypeScriptLoader();
+  // A dynamic require on purpose: the file is the user's, found at run time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(file) as Record<string, unknown>;
 }
