@@ -2,7 +2,7 @@ import { cpSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataSource } from "typeorm";
 import { catalogSnapshot, type CatalogSnapshot } from "../support/catalog-snapshot";
-import { runCli, tempProject, type CliResult } from "../support/cli";
+import { REPO_ROOT, runCli, tempProject, type CliResult } from "../support/cli";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 /**
@@ -12,7 +12,12 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
  * previous catalog exactly, and rows survive both directions.
  */
 const FIXTURES = join(__dirname, "fixtures");
-const VERSIONS = ["blog-v1-entities", "blog-v2-entities", "blog-v3-entities"];
+/** Version 1 is the example project's own entities; 2 and 3 evolve them. */
+const VERSIONS = [
+  join(REPO_ROOT, "entities"),
+  join(FIXTURES, "blog-v2-entities"),
+  join(FIXTURES, "blog-v3-entities"),
+];
 
 const CONFIG = (entitiesDir: string) => `import "reflect-metadata";
 import { join } from "node:path";
@@ -32,7 +37,7 @@ async function oracleSnapshot(version: string): Promise<CatalogSnapshot> {
   const dataSource = new DataSource({
     type: "postgres",
     url: oracle.url,
-    entities: [join(FIXTURES, version, "*.ts")],
+    entities: [join(version, "*.ts")],
     uuidExtension: "pgcrypto",
     synchronize: true,
     logging: false,
@@ -81,7 +86,7 @@ describe("the example blog, evolved three times", () => {
     "version %i: generate, upgrade, match synchronize, find nothing more, downgrade exactly, keep rows",
     async (step, version) => {
       const entitiesDir = `entities-v${step}`;
-      cpSync(join(FIXTURES, version), join(project.dir, entitiesDir), { recursive: true });
+      cpSync(version, join(project.dir, entitiesDir), { recursive: true });
       writeFileSync(join(project.dir, "ormconfig.ts"), CONFIG(entitiesDir));
       const before = await catalogSnapshot(db);
       const rowsBefore = step > 1 ? await rowsOf(db) : null;
