@@ -63,9 +63,9 @@ export class MigrationError extends AutogenError {
     readonly revision: string,
     readonly file: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; hint?: string },
   ) {
-    super("migration", message, undefined, options);
+    super("migration", message, options?.hint, options);
   }
 }
 
@@ -106,5 +106,36 @@ export class ExpressionError extends AutogenError {
     options?: { cause?: unknown },
   ) {
     super("expression", message, hint, options);
+  }
+}
+
+/** Another run held the migration lock longer than `migrationLockTimeout` allows. */
+export class MigrationLockTimeoutError extends AutogenError {
+  constructor(message: string, hint?: string) {
+    super("migration-lock-timeout", message, hint);
+  }
+}
+
+/** With `--strict`: an applied migration's file changed or disappeared since it ran. */
+export class IntegrityError extends AutogenError {
+  constructor(message: string, hint?: string) {
+    super("integrity", message, hint);
+  }
+}
+
+/** A `postWriteHooks` command failed on a file `revision` or `merge` wrote (the file stays). */
+export class PostWriteHookError extends AutogenError {
+  constructor(
+    readonly command: string,
+    /** The command's exit status; null when a signal ended it or it could not start. */
+    readonly status: number | null,
+    readonly file: string,
+    message: string,
+  ) {
+    super(
+      "post-write-hook",
+      message,
+      "the file was written and is kept; fix the command in the config's postWriteHooks, or run it by hand",
+    );
   }
 }

@@ -1,8 +1,18 @@
 import { AutogenError } from "../errors";
 import { ops } from "../ops/factories";
 import type { EnumDependent, Operation } from "../ops/operations";
-import type { Index, ReferentialAction } from "../schema/model";
-import type { EnumDependentDefinition, IndexDefinition } from "./definitions";
+import type {
+  ExclusionConstraint,
+  Index,
+  ReferentialAction,
+  UniqueConstraint,
+} from "../schema/model";
+import type {
+  EnumDependentDefinition,
+  ExclusionDefinition,
+  IndexDefinition,
+  UniqueDefinition,
+} from "./definitions";
 import { column, toColumnChange } from "./column";
 import type { MigrationOperations } from "./migration-operations";
 import { resolveName, type TableName } from "./names";
@@ -49,6 +59,18 @@ function indexFrom(index: IndexDefinition): Index {
   };
 }
 
+/** `deferrable` is kept only when given: the model leaves it out for "not deferrable". */
+const deferrableOf = (definition: { readonly deferrable?: UniqueConstraint["deferrable"] }) =>
+  definition.deferrable !== undefined ? { deferrable: definition.deferrable } : {};
+
+function uniqueFrom(unique: UniqueDefinition): UniqueConstraint {
+  return { name: unique.name, columns: [...unique.columns], ...deferrableOf(unique) };
+}
+
+function exclusionFrom(exclusion: ExclusionDefinition): ExclusionConstraint {
+  return { name: exclusion.name, expression: exclusion.expression, ...deferrableOf(exclusion) };
+}
+
 function enumDependent(dependent: EnumDependentDefinition): EnumDependent {
   const where = onTable(dependent.table);
   return "index" in dependent
@@ -71,6 +93,8 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
     column,
     createSchema: async (schema) => sink(ops.createSchema({ schema })),
     dropSchema: async (schema) => sink(ops.dropSchema({ schema })),
+    createExtension: async (name) => sink(ops.createExtension({ name })),
+    dropExtension: async (name) => sink(ops.dropExtension({ name })),
     createEnum: async (name, values) =>
       sink(ops.createEnum({ enum: { ...resolveName(name), values: [...values] } })),
     dropEnum: async (name) => sink(ops.dropEnum(resolveName(name))),
@@ -100,15 +124,15 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
             primaryKey: definition.primaryKey
               ? { name: definition.primaryKey.name, columns: [...definition.primaryKey.columns] }
               : null,
-            uniques: (definition.uniques ?? []).map((u) => ({
-              name: u.name,
-              columns: [...u.columns],
-            })),
+            uniques: (definition.uniques ?? []).map(uniqueFrom),
             checks: (definition.checks ?? []).map((c) => ({
               name: c.name,
               expression: c.expression,
             })),
             comment: definition.comment ?? null,
+            ...(definition.exclusions?.length
+              ? { exclusions: definition.exclusions.map(exclusionFrom) }
+              : {}),
           },
         }),
       ),
@@ -135,9 +159,7 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
       ),
     dropPrimaryKey: async (table, name) => sink(ops.dropPrimaryKey({ ...onTable(table), name })),
     addUnique: async (table, key) =>
-      sink(
-        ops.addUnique({ ...onTable(table), unique: { name: key.name, columns: [...key.columns] } }),
-      ),
+      sink(ops.addUnique({ ...onTable(table), unique: uniqueFrom(key) })),
     dropUnique: async (table, name) => sink(ops.dropUnique({ ...onTable(table), name })),
     createIndex: async (table, index) =>
       sink(
@@ -160,6 +182,7 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
             referencedColumns: [...key.references.columns],
             onDelete: referentialAction(key.onDelete, "onDelete"),
             onUpdate: referentialAction(key.onUpdate, "onUpdate"),
+            ...deferrableOf(key),
           },
         }),
       );
@@ -173,6 +196,21 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
         }),
       ),
     dropCheck: async (table, name) => sink(ops.dropCheck({ ...onTable(table), name })),
+    addExclusion: async (table, exclusion) =>
+      sink(ops.addExclusion({ ...onTable(table), exclusion: exclusionFrom(exclusion) })),
+    dropExclusion: async (table, name) => sink(ops.dropExclusion({ ...onTable(table), name })),
+    createView: async (view, definition) =>
+      sink(
+        ops.createView({
+          view: {
+            ...resolveName(view),
+            definition: definition.definition,
+            materialized: definition.materialized ?? false,
+          },
+        }),
+      ),
+    dropView: async (view, options = {}) =>
+      sink(ops.dropView({ ...resolveName(view), materialized: options.materialized ?? false })),
     setTableComment: async (table, comment) =>
       sink(ops.setTableComment({ ...onTable(table), comment })),
     execute: async (sql, options = {}) =>
@@ -183,5 +221,26 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
           ...(options.reverseSql !== undefined ? { reverseSql: options.reverseSql } : {}),
         }),
       ),
+    bulkInsert: async (table, rows) =>
+      sink(ops.bulkInsert({ ...onTable(table), rows: bulkRows(rows) })),
   };
+}
+
+/**
+ * Copies of the rows, checked: a migration file is compiled without type checking, and a
+ * row that is not a plain object (a string, an array) would otherwise insert its indices.
+ */
+function bulkRows(rows: unknown): Readonly<Record<string, unknown>>[] {
+  if (!Array.isArray(rows)) {
+    throw new AutogenError("invalid-operation", "op.bulkInsert needs an array of rows.");
+  }
+  return rows.map((row: unknown, i) => {
+    if (typeof row !== "object" || row === null || Array.isArray(row)) {
+      throw new AutogenError(
+        "invalid-operation",
+        `op.bulkInsert row ${i + 1} is ${row === null ? "null" : Array.isArray(row) ? "an array" : `a ${typeof row}`}, not an object of column values.`,
+      );
+    }
+    return Object.freeze({ ...row });
+  });
 }

@@ -1,4 +1,4 @@
-import type { Column, ReferentialAction } from "../schema/model";
+import type { Column, Deferrable, ReferentialAction } from "../schema/model";
 import type { ColumnAttributes } from "./column";
 import type { TableName } from "./names";
 
@@ -13,6 +13,26 @@ export interface KeyDefinition {
   readonly columns: readonly string[];
 }
 
+/** A unique constraint; `deferrable` leaves it out for a constraint checked at once. */
+export interface UniqueDefinition extends KeyDefinition {
+  readonly deferrable?: Deferrable;
+}
+
+/** An exclusion constraint: what follows `EXCLUDE`, as PostgreSQL prints it. */
+export interface ExclusionDefinition {
+  readonly name: string;
+  /** For example `"USING gist (room_id WITH =, during WITH &&)"`. */
+  readonly expression: string;
+  readonly deferrable?: Deferrable;
+}
+
+export interface ViewDefinition {
+  /** The query, as PostgreSQL prints it (`pg_get_viewdef`). */
+  readonly definition: string;
+  /** Defaults to false. */
+  readonly materialized?: boolean;
+}
+
 export interface CheckDefinition {
   readonly name: string;
   /** The expression inside `CHECK (...)`, as PostgreSQL prints it. */
@@ -23,8 +43,9 @@ export interface CheckDefinition {
 export interface TableDefinition {
   readonly columns: readonly Column[];
   readonly primaryKey?: KeyDefinition | null;
-  readonly uniques?: readonly KeyDefinition[];
+  readonly uniques?: readonly UniqueDefinition[];
   readonly checks?: readonly CheckDefinition[];
+  readonly exclusions?: readonly ExclusionDefinition[];
   readonly comment?: string | null;
 }
 
@@ -43,6 +64,8 @@ export interface ForeignKeyDefinition extends KeyDefinition {
   readonly onDelete?: ReferentialAction;
   /** Defaults to `"NO ACTION"`, as in PostgreSQL. */
   readonly onUpdate?: ReferentialAction;
+  /** Leave out for a key checked at once (not deferrable). */
+  readonly deferrable?: Deferrable;
 }
 
 export interface ColumnAlteration {

@@ -6,11 +6,14 @@ export type {
   EnumAlteration,
   EnumUsageDefinition,
   EnumDependentDefinition,
+  ExclusionDefinition,
   ExecuteOptions,
   ForeignKeyDefinition,
   IndexDefinition,
   KeyDefinition,
   TableDefinition,
+  UniqueDefinition,
+  ViewDefinition,
 } from "./definitions";
 export type { MigrationContext } from "./migration-context";
 export type { MigrationOperations } from "./migration-operations";

@@ -4,11 +4,14 @@ import type {
   CheckDefinition,
   ColumnAlteration,
   EnumAlteration,
+  ExclusionDefinition,
   ExecuteOptions,
   ForeignKeyDefinition,
   IndexDefinition,
   KeyDefinition,
   TableDefinition,
+  UniqueDefinition,
+  ViewDefinition,
 } from "./definitions";
 import type { TableName, TypeName } from "./names";
 
@@ -36,6 +39,15 @@ export interface MigrationOperations {
 
   createSchema(schema: string): Promise<void>;
   dropSchema(schema: string): Promise<void>;
+
+  /**
+   * Installs an extension if it is not installed yet (`CREATE EXTENSION IF NOT EXISTS`).
+   *
+   * @example await op.createExtension("uuid-ossp");
+   */
+  createExtension(name: string): Promise<void>;
+  /** Removes an extension; PostgreSQL refuses while anything still uses it. */
+  dropExtension(name: string): Promise<void>;
 
   /** @example await op.createEnum("users_role_enum", ["admin", "member"]); */
   createEnum(name: TypeName, values: readonly string[]): Promise<void>;
@@ -69,7 +81,7 @@ export interface MigrationOperations {
   addPrimaryKey(table: TableName, primaryKey: KeyDefinition): Promise<void>;
   dropPrimaryKey(table: TableName, name: string): Promise<void>;
 
-  addUnique(table: TableName, unique: KeyDefinition): Promise<void>;
+  addUnique(table: TableName, unique: UniqueDefinition): Promise<void>;
   dropUnique(table: TableName, name: string): Promise<void>;
 
   createIndex(table: TableName, index: IndexDefinition): Promise<void>;
@@ -90,6 +102,26 @@ export interface MigrationOperations {
   addCheck(table: TableName, check: CheckDefinition): Promise<void>;
   dropCheck(table: TableName, name: string): Promise<void>;
 
+  /**
+   * @example
+   * await op.addExclusion("bookings", {
+   *   name: "XCL_bookings_room_during",
+   *   expression: "USING gist (room_id WITH =, during WITH &&)",
+   * });
+   */
+  addExclusion(table: TableName, exclusion: ExclusionDefinition): Promise<void>;
+  dropExclusion(table: TableName, name: string): Promise<void>;
+
+  /**
+   * Creates a view, or a materialized view (which computes its rows at once).
+   *
+   * @example
+   * await op.createView("active_users", { definition: "SELECT id, email FROM users WHERE active" });
+   */
+  createView(view: TableName, definition: ViewDefinition): Promise<void>;
+  /** Drops a view; say `materialized: true` for a materialized one. */
+  dropView(view: TableName, options?: { readonly materialized?: boolean }): Promise<void>;
+
   /** Sets the table's comment, or removes it with `null`. */
   setTableComment(table: TableName, comment: string | null): Promise<void>;
 
@@ -100,4 +132,14 @@ export interface MigrationOperations {
    * await op.execute("UPDATE users SET role = $1 WHERE role IS NULL", { params: ["member"] });
    */
   execute(sql: string, options?: ExecuteOptions): Promise<void>;
+
+  /**
+   * Inserts rows, such as reference data a new table starts with. Each row maps column names
+   * to values, converted as node-postgres converts query parameters; a column a row leaves
+   * out gets its default. Not reversible: write the downgrade yourself.
+   *
+   * @example
+   * await op.bulkInsert("roles", [{ name: "admin" }, { name: "member", rank: 2 }]);
+   */
+  bulkInsert(table: TableName, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void>;
 }

@@ -7,7 +7,9 @@ import { consoleOutput } from "../commands/output";
 import { revision } from "../commands/revision";
 import type { CommandContext } from "../commands/workspace";
 import { UsageError } from "../errors";
+import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
 import { reportError } from "./report-error";
+import { runnerFlagSet, runnerOptions, strictFlagSet } from "./runner-flags";
 
 interface GlobalArgs {
   config?: string;
@@ -54,7 +56,21 @@ function build(argv: string[]): Argv<GlobalArgs> {
           .option("empty", { type: "boolean", describe: "Write empty upgrade/downgrade functions" })
           .option("head", {
             type: "string",
-            describe: "Revision to build on when there are several heads",
+            describe: "Revision to build on when there are several heads (base: a new root)",
+          })
+          .option("splice", {
+            type: "boolean",
+            describe: "Allow --head to name a revision that is not a head (starts a branch)",
+          })
+          .option("branch-label", {
+            type: "string",
+            array: true,
+            describe: "Branch label for the new revision (repeatable)",
+          })
+          .option("depends-on", {
+            type: "string",
+            array: true,
+            describe: "Revision or label to apply first, across branches (repeatable)",
           })
           .option("rev-id", {
             type: "string",
@@ -65,6 +81,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
           message: a.message,
           empty: a.empty,
           head: a.head,
+          splice: a.splice,
+          branchLabels: a["branch-label"],
+          dependsOn: a["depends-on"],
           revId: a["rev-id"],
         })),
     )
@@ -81,8 +100,10 @@ function build(argv: string[]): Argv<GlobalArgs> {
           .option("sql", {
             type: "boolean",
             describe: "Print the SQL script instead of running it",
-          }),
-      async (a) => void (await upgrade(context(a), { target: a.target, sql: a.sql })),
+          })
+          .options(runnerFlagSet),
+      async (a) =>
+        void (await upgrade(context(a), { target: a.target, sql: a.sql, ...runnerOptions(a) })),
     )
     .command(
       "downgrade <target>",
@@ -97,14 +118,21 @@ function build(argv: string[]): Argv<GlobalArgs> {
           .option("sql", {
             type: "boolean",
             describe: "Print the SQL script instead of running it",
-          }),
-      async (a) => void (await downgrade(context(a), { target: a.target as string, sql: a.sql })),
+          })
+          .options(runnerFlagSet),
+      async (a) =>
+        void (await downgrade(context(a), {
+          target: a.target as string,
+          sql: a.sql,
+          ...runnerOptions(a),
+        })),
     )
     .command(
       "current",
       "Show the revisions the database is at",
-      (y) => y.option("json", { type: "boolean" }),
-      async (a) => void (await current(context(a), { verbose: a.verbose, json: a.json })),
+      (y) => y.option("json", { type: "boolean" }).options(strictFlagSet),
+      async (a) =>
+        void (await current(context(a), { verbose: a.verbose, json: a.json, strict: a.strict })),
     )
     .command(
       "history",
@@ -112,10 +140,16 @@ function build(argv: string[]): Argv<GlobalArgs> {
       (y) =>
         y
           .option("rev-range", { alias: "r", type: "string", describe: "FROM:TO range" })
+          .option("indicate-current", {
+            alias: "i",
+            type: "boolean",
+            describe: "Read the database and mark the applied and current revisions",
+          })
           .option("json", { type: "boolean" }),
       async (a) =>
         void (await history(context(a), {
           range: a["rev-range"],
+          indicateCurrent: a["indicate-current"],
           verbose: a.verbose,
           json: a.json,
         })),
@@ -126,12 +160,16 @@ function build(argv: string[]): Argv<GlobalArgs> {
       (y) => y.option("json", { type: "boolean" }),
       async (a) => void (await heads(context(a), { verbose: a.verbose, json: a.json })),
     )
+    .command(mergeCommand(context))
+    .command(branchesCommand(context))
+    .command(showCommand(context))
+    .command(stampCommand(context))
     .command(
       "check",
       "Exit 1 when migrations are pending or the entities differ from the database",
-      (y) => y,
+      (y) => y.options(strictFlagSet),
       async (a) => {
-        const result = await check(context(a));
+        const result = await check(context(a), { strict: a.strict });
         if (!result.clean) requestedExit = 1;
       },
     )

@@ -1,7 +1,9 @@
+import { relative } from "node:path";
 import { compileOperations } from "../dialect/postgres/compile";
 import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
+import { verifyIntegrity } from "../runner/integrity";
 import { readHeads } from "../runner/version-store";
 import { compareWithDatabase } from "./compare-database";
 import { loadGraph } from "./migration-graph";
@@ -21,11 +23,19 @@ export interface CheckResult {
  * match the database. Pending migrations are reported before any diff, since a diff against
  * an old schema would only repeat them.
  */
-export async function check(ctx: CommandContext): Promise<CheckResult> {
+export async function check(
+  ctx: CommandContext,
+  options: { strict?: boolean } = {},
+): Promise<CheckResult> {
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
       const graph = await loadGraph(ws, true);
       const heads = await readHeads(client, ws.options.versionTable);
+      await verifyIntegrity(client, ws.options.versionTable, graph, heads, {
+        strict: !!options.strict,
+        warn: (line) => ctx.out.warn(line),
+        shown: (file) => relative(ws.cwd, file) || file,
+      });
       const pending = planUpgrade(graph, heads, "heads").map((s) => s.revision.revision);
       if (pending.length > 0) {
         ctx.out.info(

@@ -1,5 +1,8 @@
 import type { Client } from "pg";
+import type { DataSource } from "typeorm";
 import { canonicalizeSchema } from "../dialect/postgres/canonicalize";
+import { assertIdentifierLengths } from "../dialect/postgres/identifier-limits";
+import { historyTable } from "../dialect/postgres/version-table";
 import { compareSchemas } from "../diff";
 import { introspectDatabase } from "../introspect";
 import { buildEntityMetadata, schemaFromEntities, unmanagedObjects } from "../metadata";
@@ -20,18 +23,40 @@ export interface Comparison {
 
 const sameTable = (a: TableRef, b: TableRef): boolean => a.schema === b.schema && a.name === b.name;
 
+/** What a comparison leaves out or reads besides the entities' own schemas. */
+export interface CompareOptions {
+  readonly versionTable: TableRef;
+  readonly excludeTables: readonly TableRef[];
+  /** Schemas read besides `public` and the ones the entities use. */
+  readonly schemas: readonly string[];
+}
+
 /**
  * Compares the entities with the live database: the heart of `revision`, `check` and
  * `diff`. Only the schemas the entities use (plus `public` and configured ones) are read,
  * and the version table and excluded tables are left out on both sides.
  */
 export async function compareWithDatabase(ws: Workspace, client: Client): Promise<Comparison> {
-  const { dataSource } = ws.config;
-  const options = ws.options;
+  return compareEntities(ws.config.dataSource, client, ws.options);
+}
+
+/** `compareWithDatabase` for a DataSource and options given directly (tests, library use). */
+export async function compareEntities(
+  dataSource: DataSource,
+  client: Client,
+  options: CompareOptions,
+): Promise<Comparison> {
   await buildEntityMetadata(dataSource);
   const unmanaged = unmanagedObjects(dataSource);
-  const ignored = [options.versionTable, ...options.excludeTables, ...unmanaged.tables];
+  const ignored = [
+    options.versionTable,
+    historyTable(options.versionTable),
+    ...options.excludeTables,
+    ...unmanaged.tables,
+    typeormMetadataTable(dataSource),
+  ];
   const declared = schemaFromEntities(dataSource);
+  assertIdentifierLengths(declared);
   const model: DatabaseSchema = {
     ...declared,
     tables: declared.tables.filter((t) => !ignored.some((i) => sameTable(i, t))),
@@ -41,6 +66,18 @@ export async function compareWithDatabase(ws: Workspace, client: Client): Promis
   const live = await introspectDatabase(client, { schemas, excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
   return { current, target, operations: compareSchemas(current, target) };
+}
+
+/**
+ * TypeORM's own bookkeeping table (`typeorm_metadata`), where `synchronize` records views and
+ * generated columns: not part of the application's schema, so neither created nor dropped.
+ */
+function typeormMetadataTable(dataSource: DataSource): TableRef {
+  const { metadataTableName, schema } = dataSource.options as {
+    metadataTableName?: string;
+    schema?: string;
+  };
+  return { schema: schema ?? DEFAULT_SCHEMA, name: metadataTableName ?? "typeorm_metadata" };
 }
 
 /** Indexes declared with `synchronize: false` are the user's to manage: neither created nor dropped. */

@@ -1,50 +1,81 @@
-import { history as graphHistory, type LoadedRevision } from "../revisions";
+import { relative } from "node:path";
+import {
+  history as graphHistory,
+  parseRange,
+  parseTarget,
+  type LoadedRevision,
+} from "../revisions";
+import { verifyIntegrity } from "../runner/integrity";
 import { readHeads } from "../runner/version-store";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
-import { withWorkspace, type CommandContext } from "./workspace";
+import { revisionDetails, revisionJson, revisionLine, type AppliedState } from "./revision-listing";
+import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
 
 export interface ListOptions {
   readonly verbose?: boolean;
   readonly json?: boolean;
 }
 
-function describe(graph: MigrationGraph, r: LoadedRevision, verbose: boolean): string {
-  const tags = [
-    graph.heads.includes(r.revision) ? "head" : null,
-    r.downRevisions.length > 1 ? "mergepoint" : null,
-    graph.children(r.revision).length > 1 ? "branchpoint" : null,
-    ...r.branchLabels,
-  ].filter(Boolean);
-  const from = r.downRevisions.length === 0 ? "<base>" : r.downRevisions.join(", ");
-  const line = `${from} -> ${r.revision}${tags.length ? ` (${tags.join(") (")})` : ""}, ${r.message}`;
-  if (!verbose) return line;
-  return [
-    `Rev: ${r.revision}${tags.length ? ` (${tags.join(") (")})` : ""}`,
-    `Parent: ${from}`,
-    `Path: ${r.file}`,
-    ...(r.createdAt ? [`Created: ${r.createdAt}`] : []),
-    "",
-    `    ${r.message}`,
-    "",
-  ].join("\n");
+export interface HistoryOptions extends ListOptions {
+  /** `FROM:TO`, either end optional; ends may be relative to the database (`current`, `-2`). */
+  readonly range?: string;
+  /** Read the database and mark the applied revisions and the current ones. */
+  readonly indicateCurrent?: boolean;
 }
 
-const asJson = (r: LoadedRevision) => ({
-  revision: r.revision,
-  downRevisions: r.downRevisions,
-  branchLabels: r.branchLabels,
-  dependsOn: r.dependsOn,
-  message: r.message,
-  file: r.file,
-});
+/** Whether a target means something only next to the database: `current`, `+N`, `label@-N`. */
+function relativeToDatabase(target: string | undefined): boolean {
+  if (target === undefined) return false;
+  const syntax = parseTarget(target);
+  return syntax.kind === "current" || (syntax.kind === "relative" && syntax.from === undefined);
+}
 
-/** `history [-r RANGE]`: revisions newest first. */
-export async function history(ctx: CommandContext, options: ListOptions & { range?: string }) {
+function print(
+  ws: Workspace,
+  graph: MigrationGraph,
+  list: readonly LoadedRevision[],
+  options: ListOptions,
+  state?: AppliedState,
+): void {
+  const { out } = ws.context;
+  if (options.json) {
+    out.data(
+      JSON.stringify(
+        list.map((r) => revisionJson(graph, r, state)),
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  for (const r of list) {
+    out.data(
+      options.verbose
+        ? revisionDetails(graph, r, ws.cwd, state).join("\n")
+        : revisionLine(graph, r, state),
+    );
+  }
+}
+
+/** The version table's rows and everything they imply. */
+async function appliedState(ws: Workspace, graph: MigrationGraph): Promise<AppliedState> {
+  const rows = await ws.withClient((client) => readHeads(client, ws.options.versionTable));
+  return { current: new Set(rows), applied: graph.closure(rows.filter((id) => graph.has(id))) };
+}
+
+/**
+ * `history [-r RANGE] [--indicate-current]`: revisions newest first. The database is read
+ * only when asked to mark what is applied, or when the range is relative to it.
+ */
+export async function history(ctx: CommandContext, options: HistoryOptions = {}) {
   return withWorkspace(ctx, async (ws) => {
     const graph = await loadGraph(ws, true);
-    const list = graphHistory(graph, options.range);
-    if (options.json) ctx.out.data(JSON.stringify(list.map(asJson), null, 2));
-    else for (const r of list) ctx.out.data(describe(graph, r, !!options.verbose));
+    const ends = options.range === undefined ? undefined : parseRange(options.range);
+    const needsDatabase =
+      options.indicateCurrent || relativeToDatabase(ends?.from) || relativeToDatabase(ends?.to);
+    const state = needsDatabase ? await appliedState(ws, graph) : undefined;
+    const list = graphHistory(graph, options.range, state?.current);
+    print(ws, graph, list, options, options.indicateCurrent ? state : undefined);
     return list.map((r) => r.revision);
   });
 }
@@ -54,27 +85,38 @@ export async function heads(ctx: CommandContext, options: ListOptions = {}) {
   return withWorkspace(ctx, async (ws) => {
     const graph = await loadGraph(ws, true);
     const list = graph.heads.map((id) => graph.get(id));
-    if (options.json) ctx.out.data(JSON.stringify(list.map(asJson), null, 2));
-    else
-      for (const r of list)
-        ctx.out.data(options.verbose ? describe(graph, r, true) : `${r.revision} (head)`);
+    if (options.json || options.verbose) print(ws, graph, list, options);
+    else for (const r of list) ctx.out.data(`${r.revision} (head)`);
     return list.map((r) => r.revision);
   });
 }
 
-/** `current`: the revisions the database is at, read from the version table. */
-export async function current(ctx: CommandContext, options: ListOptions = {}) {
+/**
+ * `current`: the revisions the database is at, read from the version table, with a warning
+ * (an error with `strict`) for each applied migration whose file changed or is gone.
+ */
+export async function current(
+  ctx: CommandContext,
+  options: ListOptions & { strict?: boolean } = {},
+) {
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
       const graph = await loadGraph(ws, true);
       const rows = await readHeads(client, ws.options.versionTable);
-      if (options.json) ctx.out.data(JSON.stringify(rows));
-      else if (rows.length === 0)
-        ctx.out.info(`The database at ${ws.databaseDescription} is at base.`);
-      for (const id of options.json ? [] : rows) {
+      await verifyIntegrity(client, ws.options.versionTable, graph, rows, {
+        strict: !!options.strict,
+        warn: (line) => ctx.out.warn(line),
+        shown: (file) => relative(ws.cwd, file) || file,
+      });
+      if (options.json) {
+        ctx.out.data(JSON.stringify(rows));
+        return rows;
+      }
+      if (rows.length === 0) ctx.out.info(`The database at ${ws.databaseDescription} is at base.`);
+      for (const id of rows) {
         const known = graph.has(id) ? graph.get(id) : null;
         if (!known) ctx.out.data(`${id} (not in ${ws.options.migrationsDir})`);
-        else if (options.verbose) ctx.out.data(describe(graph, known, true));
+        else if (options.verbose) ctx.out.data(revisionDetails(graph, known, ws.cwd).join("\n"));
         else ctx.out.data(`${id}${graph.heads.includes(id) ? " (head)" : ""}`);
       }
       return rows;

@@ -1,11 +1,16 @@
+import { relative } from "node:path";
 import type { Client } from "pg";
-import { versionTableSql } from "../dialect/postgres/version-table";
+import type { RunnerOptions } from "../config/options";
+import { clientCheckSql } from "../dialect/postgres/session-settings";
+import { historySql, versionTableSql } from "../dialect/postgres/version-table";
 import { UsageError } from "../errors";
 import { headsAt, parseRange, planDowngrade, planUpgrade } from "../revisions";
 import { liveExecutor, scriptExecutor } from "../runner/executor";
 import { withMigrationLock } from "../runner/migration-lock";
-import { runSteps, type MigrationStep } from "../runner/run-steps";
+import { verifyIntegrity } from "../runner/integrity";
+import { runSteps } from "../runner/run-steps";
 import { ensureVersionTable, readHeads } from "../runner/version-store";
+import { MigrateProgress } from "./migrate-progress";
 import { loadGraph, toMigrationStep, type MigrationGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
 
@@ -14,6 +19,12 @@ export interface MigrateOptions {
   readonly target: string;
   /** Print the SQL script instead of running it (offline mode). */
   readonly sql?: boolean;
+  /** Fail, instead of warning, when an applied migration's file changed or is missing. */
+  readonly strict?: boolean;
+  /** Overrides of the config's options of the same names, in seconds. */
+  readonly migrationLockTimeout?: number;
+  readonly lockTimeout?: number;
+  readonly statementTimeout?: number;
 }
 
 export interface MigrateResult {
@@ -41,8 +52,8 @@ async function migrate(ctx: CommandContext, direction: Direction, options: Migra
   }
   return withWorkspace(ctx, async (ws) => {
     const graph = await loadGraph(ws);
-    if (options.sql) return offline(ws, graph, direction, options.target);
-    return ws.withClient((client) => online(ws, client, graph, direction, options.target));
+    if (options.sql) return offline(ws, graph, direction, options);
+    return ws.withClient((client) => online(ws, client, graph, direction, options));
   });
 }
 
@@ -51,12 +62,14 @@ async function online(
   client: Client,
   graph: MigrationGraph,
   direction: Direction,
-  target: string,
+  options: MigrateOptions,
 ): Promise<MigrateResult> {
   const { out } = ws.context;
   const table = ws.options.versionTable;
-  const onWait = (holder: string) =>
-    out.info(`Waiting for the migration lock on ${ws.databaseDescription}, held by ${holder}.`);
+  const settings = runnerSettings(ws, options);
+  const progress = new MigrateProgress(out, direction, ws.databaseDescription);
+  // A killed run's backend must notice, and free the lock, even in the middle of a statement.
+  await client.query(clientCheckSql).catch(() => undefined);
   return withMigrationLock(
     client,
     table,
@@ -64,32 +77,52 @@ async function online(
       // Read after taking the lock: a run that waited must see what the holder applied.
       await ensureVersionTable(client, table);
       const current = await readHeads(client, table);
-      const steps = plan(graph, direction, current, target).map((s) => toMigrationStep(s, ws.cwd));
+      await verifyIntegrity(client, table, graph, current, {
+        strict: !!options.strict,
+        warn: (line) => out.warn(line),
+        shown: (file) => relative(ws.cwd, file) || file,
+      });
+      const steps = plan(graph, direction, current, options.target).map((s) =>
+        toMigrationStep(s, ws.cwd),
+      );
       if (steps.length === 0) {
         out.info(`Nothing to ${direction}: the database is at ${current.join(", ") || "base"}.`);
         return { applied: [] };
       }
-      const started = Date.now();
-      await runSteps(liveExecutor(client), steps, {
-        versionTable: table,
-        transactionMode: ws.options.transactionMode,
-        onStepDone: (step, ms) => out.info(describeDone(step, ms)),
-      });
-      out.info(`${summary(direction, steps.length)} in ${Date.now() - started} ms.`);
+      try {
+        await runSteps(liveExecutor(client), steps, {
+          versionTable: table,
+          transactionMode: ws.options.transactionMode,
+          timeouts: settings,
+          lockTimeoutRetries: settings.lockTimeoutRetries,
+          onStepStart: (step) => progress.start(step),
+          onStepDone: (step, ms) => progress.finished(step, ms),
+          onRetry: (notice) => progress.retry(notice),
+        });
+      } catch (error) {
+        progress.stopped(steps.length, current);
+        throw error;
+      }
+      progress.summary(steps.length, current);
       return { applied: steps.map((s) => s.revision) };
     },
-    { onWait },
+    {
+      onWait: (holder) => progress.waiting(holder),
+      timeoutSeconds: settings.migrationLockTimeout,
+      database: ws.databaseDescription,
+    },
   );
 }
 
-function describeDone(step: MigrationStep, ms: number): string {
-  const verb = step.direction === "upgrade" ? "Applied" : "Reverted";
-  return `${verb} ${step.revision} ${step.message} (${ms} ms)`;
-}
-
-function summary(direction: Direction, count: number): string {
-  const noun = count === 1 ? "migration" : "migrations";
-  return `${direction === "upgrade" ? "Applied" : "Reverted"} ${count} ${noun}`;
+/** The config's runner options, with the command line's overrides. */
+function runnerSettings(ws: Workspace, options: MigrateOptions): RunnerOptions {
+  const config = ws.options.runner;
+  return {
+    migrationLockTimeout: options.migrationLockTimeout ?? config.migrationLockTimeout,
+    lockTimeout: options.lockTimeout ?? config.lockTimeout,
+    statementTimeout: options.statementTimeout ?? config.statementTimeout,
+    lockTimeoutRetries: config.lockTimeoutRetries,
+  };
 }
 
 /**
@@ -101,8 +134,9 @@ async function offline(
   ws: Workspace,
   graph: MigrationGraph,
   direction: Direction,
-  target: string,
+  options: MigrateOptions,
 ): Promise<MigrateResult> {
+  const target = options.target;
   const range = parseRange(target);
   const from = range?.from ?? "base";
   const to = range ? (range.to ?? "heads") : target;
@@ -113,9 +147,12 @@ async function offline(
   executor.comment(`typeorm-autogen ${direction} ${from}:${to}`);
   if (direction === "upgrade" && current.length === 0)
     await executor.run(versionTableSql.create(table));
+  // The database may predate the history table: the script brings it along.
+  if (steps.length > 0) await executor.run(historySql.create(table));
   await runSteps(executor, steps, {
     versionTable: table,
     transactionMode: ws.options.transactionMode,
+    timeouts: runnerSettings(ws, options),
   });
   const script = executor.script();
   ws.context.out.data(script);

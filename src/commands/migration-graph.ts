@@ -30,5 +30,7 @@ export function toMigrationStep(step: PlanStep<LoadedRevision>, cwd: string): Mi
     transactional: r.transaction !== false,
     removeHeads: step.version.delete,
     addHeads: step.version.insert,
+    hash: r.hash,
+    headsAfter: step.headsAfter,
   };
 }

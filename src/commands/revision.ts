@@ -1,22 +1,31 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import { RevisionError, UsageError } from "../errors";
 import { formatReview, reviewOperations } from "../lint/review";
 import { reverseOperations } from "../ops/reverse";
 import type { Operation } from "../ops/operations";
-import { renderMigration } from "../render";
-import { newRevisionId, resolveSymbol } from "../revisions";
+import { newRevisionId, planUpgrade, resolveSymbol, resolveTarget } from "../revisions";
 import { readHeads } from "../runner/version-store";
 import { compareWithDatabase } from "./compare-database";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
+import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
 import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
+
+export { fileNameFor } from "./write-migration";
 
 export interface RevisionOptions {
   readonly message: string;
   /** Write a file with empty `upgrade`/`downgrade` (data migrations); no database needed. */
   readonly empty?: boolean;
-  /** The revision to build on when the graph has several heads. */
+  /**
+   * The revision to build on: needed when the graph has several heads. `base` starts a new,
+   * independent branch; a revision that is not a head needs `splice`.
+   */
   readonly head?: string;
+  /** Allow `head` to name a revision that already has successors (starts a branch). */
+  readonly splice?: boolean;
+  /** Branch labels the new revision declares. */
+  readonly branchLabels?: readonly string[];
+  /** Revisions (or branch labels) that must be applied before this one, across branches. */
+  readonly dependsOn?: readonly string[];
   /** Use this id instead of a random one. */
   readonly revId?: string;
   /** The time written in the header; tests pin it. */
@@ -30,37 +39,59 @@ export interface RevisionResult {
   readonly operations: readonly Operation[];
 }
 
-/** File name: the id and the message made filesystem-safe, like Alembic's `<rev>_<slug>.py`. */
-export function fileNameFor(revision: string, message: string): string {
-  const slug = message
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 40)
-    .replace(/_+$/, "");
-  return `${revision}${slug ? `_${slug}` : ""}.ts`;
+/** Checks an id given with `--rev-id`, before anything is loaded. */
+export function checkRevId(revId: string | undefined): void {
+  if (revId !== undefined && !/^\w+$/.test(revId)) {
+    throw new UsageError(`--rev-id must be letters, digits or underscores, not '${revId}'.`);
+  }
 }
 
-function parentOf(graph: MigrationGraph, head: string | undefined): string | null {
-  if (head !== undefined) return resolveSymbol(graph, head);
-  const heads = graph.heads;
-  if (heads.length > 1) {
-    throw new RevisionError(
-      `the migrations have several heads (${heads.join(", ")})`,
-      "merge them with `autogen merge`, or pick one with `--head REV`",
+function parentOf(graph: MigrationGraph, options: RevisionOptions): string | null {
+  if (options.head === undefined) {
+    const heads = graph.heads;
+    if (heads.length > 1) {
+      throw new RevisionError(
+        `the migrations have several heads (${heads.join(", ")})`,
+        "merge them with `autogen merge`, or pick one with `--head REV`",
+      );
+    }
+    return heads[0] ?? null;
+  }
+  const destination = resolveTarget(graph, options.head);
+  if (destination.kind === "base") return null;
+  if (destination.kind !== "at" || destination.revisions.length !== 1) {
+    throw new UsageError(
+      `--head needs one revision to build on, and '${options.head}' names ${destination.kind === "at" ? destination.revisions.join(", ") : "a step below a revision"}.`,
     );
   }
-  return heads[0] ?? null;
+  const parent = destination.revisions[0] as string;
+  if (!graph.heads.includes(parent) && !options.splice) {
+    throw new RevisionError(
+      `revision ${parent} is not a head: ${graph.children(parent).join(", ")} already build${graph.children(parent).length === 1 ? "s" : ""} on it`,
+      "pass --splice to start a new branch from it, or build on a head",
+    );
+  }
+  return parent;
 }
 
-async function autogenerate(ws: Workspace, parent: string | null): Promise<readonly Operation[]> {
+/** `--depends-on` values as the file records them: labels kept, partial ids made full. */
+function dependencies(graph: MigrationGraph, names: readonly string[]): string[] {
+  return names.map((name) =>
+    graph.labelled(name) !== undefined ? name : resolveSymbol(graph, name),
+  );
+}
+
+/**
+ * Autogenerate compares with the database only when every migration is applied, as Alembic
+ * does: on a database behind any head, the diff would repeat the missing migrations.
+ */
+async function autogenerate(ws: Workspace, graph: MigrationGraph): Promise<readonly Operation[]> {
   return ws.withClient(async (client) => {
-    const heads = await readHeads(client, ws.options.versionTable);
-    const upToDate = parent === null ? heads.length === 0 : heads.includes(parent);
-    if (!upToDate) {
+    const rows = await readHeads(client, ws.options.versionTable);
+    const pending = planUpgrade(graph, rows, "heads");
+    if (pending.length > 0) {
       throw new RevisionError(
-        `the database at ${ws.databaseDescription} is not up to date (it is at ${heads.join(", ") || "base"}, the migrations at ${parent ?? "base"})`,
+        `the database at ${ws.databaseDescription} is not up to date (it is at ${rows.join(", ") || "base"}, the migrations at ${graph.heads.join(", ")})`,
         "run `autogen upgrade` first, so the new migration is compared with the right schema",
       );
     }
@@ -76,37 +107,42 @@ export async function revision(
   ctx: CommandContext,
   options: RevisionOptions,
 ): Promise<RevisionResult> {
-  if (options.revId !== undefined && !/^\w+$/.test(options.revId)) {
-    throw new UsageError(
-      `--rev-id must be letters, digits or underscores, not '${options.revId}'.`,
-    );
-  }
+  checkRevId(options.revId);
   return withWorkspace(ctx, async (ws) => {
     const graph = await loadGraph(ws, true);
-    const parent = parentOf(graph, options.head);
+    const parent = parentOf(graph, options);
     const id = options.revId ?? newRevisionId();
     if (graph.has(id)) throw new UsageError(`revision ${id} already exists.`);
-    const upgradeOps = options.empty ? [] : await autogenerate(ws, parent);
+    const branchLabels = [...new Set(options.branchLabels ?? [])];
+    const dependsOn = dependencies(graph, options.dependsOn ?? []);
+    checkNewRevision(graph, {
+      revision: id,
+      downRevisions: parent === null ? [] : [parent],
+      branchLabels,
+      dependsOn,
+      message: options.message,
+      file: migrationPath(ws, id, options.message),
+    });
+    const upgradeOps = options.empty ? [] : await autogenerate(ws, graph);
     if (!options.empty && upgradeOps.length === 0) {
       ctx.out.info("No changes detected: the entities and the database match.");
       return { file: null, revision: null, operations: [] };
     }
-    const text = renderMigration({
+    const review = formatReview(reviewOperations(upgradeOps));
+    for (const line of review) {
+      if (line.startsWith("WARNING")) ctx.out.warn(line.slice("WARNING: ".length));
+    }
+    const file = await writeMigration(ws, {
       message: options.message,
       revision: id,
       downRevision: parent,
+      branchLabels,
+      dependsOn,
       createdAt: options.now ?? new Date(),
-      review: formatReview(reviewOperations(upgradeOps)),
+      review,
       upgrade: upgradeOps,
       downgrade: reverseOperations(upgradeOps),
     });
-    mkdirSync(ws.options.migrationsDir, { recursive: true });
-    const file = join(ws.options.migrationsDir, fileNameFor(id, options.message));
-    writeFileSync(file, text, { flag: "wx" });
-    ctx.out.data(relative(ws.cwd, file));
-    for (const line of formatReview(reviewOperations(upgradeOps))) {
-      if (line.startsWith("WARNING")) ctx.out.warn(line.slice("WARNING: ".length));
-    }
     return { file, revision: id, operations: upgradeOps };
   });
 }

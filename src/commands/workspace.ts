@@ -53,7 +53,11 @@ export class Workspace {
 
   private async connectionSettings(): Promise<ConnectionSettings> {
     if (this.settings) return this.settings;
-    let settings = connectionSettings(this.config.dataSource, this.ctx.env ?? process.env);
+    let settings = connectionSettings(
+      this.config.dataSource,
+      this.ctx.env ?? process.env,
+      this.options.directUrl,
+    );
     if (!settings) {
       const server = await startEmbeddedServer(this.options.projectDir);
       this.stopEmbedded = server.stop;

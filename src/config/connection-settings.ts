@@ -34,13 +34,19 @@ export function describeUrl(url: string): string {
 const APPLICATION_NAME = "typeorm-autogen";
 
 /**
- * The connection the commands use: `DATABASE_URL` when set, else the DataSource's own
- * settings, else null, meaning no database is configured and the embedded server is used.
+ * The connection the commands use: `MIGRATION_DATABASE_URL` when set, else the `directUrl`
+ * option, else `DATABASE_URL`, else the DataSource's own settings, else null, meaning no
+ * database is configured and the embedded server is used. The first two exist for
+ * applications that reach PostgreSQL through a transaction-mode pooler, where autogen's
+ * session lock would not hold: autogen alone then connects directly.
  */
 export function connectionSettings(
   dataSource: DataSource,
   env: NodeJS.ProcessEnv = process.env,
+  directUrl: string | null = null,
 ): ConnectionSettings | null {
+  if (env.MIGRATION_DATABASE_URL) return fromUrl(env.MIGRATION_DATABASE_URL);
+  if (directUrl) return fromUrl(directUrl);
   if (env.DATABASE_URL) return fromUrl(env.DATABASE_URL);
   const o = dataSource.options as PostgresOptions;
   if (o.url) return fromUrl(o.url, o.ssl);

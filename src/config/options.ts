@@ -22,6 +22,33 @@ export interface AutogenOptions {
   readonly excludeTables?: readonly string[];
   /** Default `each`: every migration commits with its version-table update. */
   readonly transactionMode?: TransactionMode;
+  /**
+   * Seconds `upgrade`, `downgrade` and `stamp` wait for another run's migration lock (the
+   * advisory lock) before giving up. Default: wait as long as the other run takes; 0 gives up
+   * at once.
+   */
+  readonly migrationLockTimeout?: number;
+  /**
+   * PostgreSQL's `lock_timeout` for the migrations, in seconds: a statement that waits longer
+   * for a table lock fails (and its migration is retried, see `lockTimeoutRetries`).
+   * Default: the server's setting (usually no limit).
+   */
+  readonly lockTimeout?: number;
+  /** PostgreSQL's `statement_timeout` for the migrations, in seconds. Default: the server's. */
+  readonly statementTimeout?: number;
+  /** How often a migration that hit `lockTimeout` is run again before the run fails. Default 3. */
+  readonly lockTimeoutRetries?: number;
+  /**
+   * A connection URL for autogen alone, bypassing a transaction-mode pooler the application's
+   * DataSource goes through. `MIGRATION_DATABASE_URL` overrides it; it overrides `DATABASE_URL`.
+   */
+  readonly directUrl?: string;
+  /**
+   * Shell commands run on each file `revision` and `merge` write, in order, from the config
+   * file's folder. `{file}` stands for the file's path; without it the path is appended.
+   * Example: `["npx prettier --write", "npx eslint --fix {file}"]`.
+   */
+  readonly postWriteHooks?: readonly string[];
 }
 
 /** The options with every default filled in and paths made absolute. */
@@ -33,6 +60,17 @@ export interface ResolvedOptions {
   readonly schemas: readonly string[];
   readonly excludeTables: readonly TableRef[];
   readonly transactionMode: TransactionMode;
+  readonly runner: RunnerOptions;
+  readonly directUrl: string | null;
+  readonly postWriteHooks: readonly string[];
+}
+
+/** How live runs wait, time out and retry; durations in seconds, null for "not set". */
+export interface RunnerOptions {
+  readonly migrationLockTimeout: number | null;
+  readonly lockTimeout: number | null;
+  readonly statementTimeout: number | null;
+  readonly lockTimeoutRetries: number;
 }
 
 function parseTableName(name: string): TableRef {
@@ -65,5 +103,57 @@ export function resolveOptions(configFile: string, raw: unknown): ResolvedOption
     schemas: options.schemas ?? [],
     excludeTables: (options.excludeTables ?? []).map(parseTableName),
     transactionMode: mode,
+    runner: {
+      migrationLockTimeout: seconds(configFile, "migrationLockTimeout", options),
+      lockTimeout: seconds(configFile, "lockTimeout", options),
+      statementTimeout: seconds(configFile, "statementTimeout", options),
+      lockTimeoutRetries: retries(configFile, options.lockTimeoutRetries),
+    },
+    directUrl: directUrl(configFile, options.directUrl),
+    postWriteHooks: hooks(configFile, options.postWriteHooks),
   };
+}
+
+function hooks(configFile: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((h) => typeof h === "string" && h.trim() !== "")) {
+    throw new ConfigError(
+      `${configFile}: postWriteHooks must be an array of shell commands, not ${JSON.stringify(value)}.`,
+    );
+  }
+  return [...(value as string[])];
+}
+
+function seconds(
+  configFile: string,
+  name: "migrationLockTimeout" | "lockTimeout" | "statementTimeout",
+  options: AutogenOptions,
+): number | null {
+  const value: unknown = options[name];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new ConfigError(
+      `${configFile}: ${name} must be a number of seconds (0 or more), not ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+}
+
+function retries(configFile: string, value: unknown): number {
+  if (value === undefined) return 3;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new ConfigError(
+      `${configFile}: lockTimeoutRetries must be a whole number (0 or more), not ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+}
+
+function directUrl(configFile: string, value: unknown): string | null {
+  // An unset environment variable (`directUrl: process.env.DIRECT_URL`) means "not set".
+  if (value === undefined || value === "") return null;
+  if (typeof value !== "string") {
+    throw new ConfigError(`${configFile}: directUrl must be a connection URL string.`);
+  }
+  return value;
 }

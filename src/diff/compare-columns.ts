@@ -3,7 +3,26 @@ import type { ColumnChange, Operation } from "../ops/operations";
 import type { Column, Table } from "../schema/model";
 
 /** Column attributes an `alterColumn` can change, in the order they are compared. */
-const ALTERABLE = ["type", "typeSchema", "isArray", "nullable", "default", "comment"] as const;
+const ALTERABLE = [
+  "type",
+  "typeSchema",
+  "isArray",
+  "nullable",
+  "default",
+  "serial",
+  "identity",
+  "collation",
+  "comment",
+] as const satisfies readonly (keyof ColumnChange)[];
+
+type Alterable = (typeof ALTERABLE)[number];
+
+/** An attribute as a change states it: the model leaves out an absent identity or collation. */
+function valueOf(column: Column, key: Alterable): unknown {
+  if (key === "identity") return column.identity ?? null;
+  if (key === "collation") return column.collation ?? null;
+  return column[key];
+}
 
 /** The attributes that differ, as `from`/`to` halves of an `alterColumn`. */
 export function columnChanges(
@@ -12,47 +31,76 @@ export function columnChanges(
 ): { from: ColumnChange; to: ColumnChange } {
   const from: Record<string, unknown> = {};
   const to: Record<string, unknown> = {};
+  const state = (key: Alterable): void => {
+    from[key] = valueOf(current, key);
+    to[key] = valueOf(target, key);
+  };
   for (const key of ALTERABLE) {
-    if (current[key] !== target[key]) {
-      from[key] = current[key];
-      to[key] = target[key];
-    }
+    if (valueOf(current, key) !== valueOf(target, key)) state(key);
   }
   // A type change is stated whole (type, schema, array) so the compiler can print the new type,
   // and with the default: PostgreSQL cannot always cast the old default to the new type, so the
-  // compiler drops it before the change and sets it again after.
-  if ("type" in to || "typeSchema" in to || "isArray" in to) {
-    const keys = ["type", "typeSchema", "isArray", "default"] as const;
-    for (const key of keys) {
-      if (key === "default" && current.default === null && target.default === null) continue;
-      from[key] = current[key];
-      to[key] = target[key];
-    }
+  // compiler drops it before the change and sets it again after. A collation change is stated
+  // with the type too, since only `ALTER COLUMN ... TYPE ... COLLATE` changes it, and a type
+  // change restates the collation, which `TYPE` would otherwise reset to the type's default.
+  const typeChanged = "type" in to || "typeSchema" in to || "isArray" in to;
+  if (typeChanged || "collation" in to) {
+    for (const key of ["type", "typeSchema", "isArray"] as const) state(key);
+    if (current.default !== null || target.default !== null) state("default");
+    if (current.collation !== undefined || target.collation !== undefined) state("collation");
   }
+  // A column that becomes serial gets a sequence of its own type, so the type is stated too.
+  if ("serial" in to) for (const key of ["type", "typeSchema", "isArray"] as const) state(key);
   return { from: from as ColumnChange, to: to as ColumnChange };
 }
 
 /**
+ * Columns PostgreSQL cannot change in place and that are therefore dropped and added again:
+ * a generated column whose expression changes, or a column that becomes or stops being
+ * generated (`ALTER COLUMN ... SET EXPRESSION` only exists from PostgreSQL 17). Nothing is
+ * lost for a generated column, whose values are computed; the review says so.
+ */
+export function replacedColumns(current: Table, target: Table): ReadonlySet<string> {
+  const currentByName = new Map(current.columns.map((c) => [c.name, c]));
+  const replaced = new Set<string>();
+  for (const column of target.columns) {
+    const existing = currentByName.get(column.name);
+    if (existing && (existing.generated ?? null) !== (column.generated ?? null)) {
+      replaced.add(column.name);
+    }
+  }
+  return replaced;
+}
+
+/**
  * Column operations for a table present on both sides: new columns, changed columns (altered
- * in place, never dropped and re-added, so their data stays), removed columns.
+ * in place, never dropped and re-added, so their data stays, except the replaced generated
+ * columns of `replacedColumns`), removed columns.
  */
 export function compareColumns(current: Table, target: Table): Operation[] {
   const where = { schema: target.schema, table: target.name };
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const targetNames = new Set(target.columns.map((c) => c.name));
+  const replaced = replacedColumns(current, target);
   const result: Operation[] = [];
+  // Generated columns are added last: their expression may read a column added here too.
+  const generatedAdds: Operation[] = [];
 
   for (const column of target.columns) {
     const existing = currentByName.get(column.name);
-    if (!existing) {
-      result.push(ops.addColumn({ ...where, column }));
+    const add = ops.addColumn({ ...where, column });
+    if (existing && replaced.has(column.name)) {
+      result.push(ops.dropColumn({ ...where, name: column.name, previous: existing }));
+    } else if (existing) {
+      const { from, to } = columnChanges(existing, column);
+      if (Object.keys(to).length > 0) {
+        result.push(ops.alterColumn({ ...where, name: column.name, from, to }));
+      }
       continue;
     }
-    const { from, to } = columnChanges(existing, column);
-    if (Object.keys(to).length > 0) {
-      result.push(ops.alterColumn({ ...where, name: column.name, from, to }));
-    }
+    (column.generated === undefined ? result : generatedAdds).push(add);
   }
+  result.push(...generatedAdds);
   for (const column of current.columns) {
     if (!targetNames.has(column.name)) {
       result.push(ops.dropColumn({ ...where, name: column.name, previous: column }));

@@ -3,8 +3,14 @@ import type { Operation } from "../ops/operations";
 import type { DatabaseSchema, ForeignKey, Table, TableShape } from "../schema/model";
 import { DEFAULT_SCHEMA } from "../schema/model";
 import { compareColumns } from "./compare-columns";
-import { constraintAdds, constraintDrops, namedChanges } from "./compare-constraints";
+import {
+  constraintAdds,
+  constraintDrops,
+  namedChanges,
+  usesReplacedColumn,
+} from "./compare-constraints";
 import { compareEnums } from "./compare-enums";
+import { compareViews } from "./compare-views";
 
 const tableKey = (t: { schema: string; name: string }): string =>
   JSON.stringify([t.schema, t.name]);
@@ -29,31 +35,42 @@ function foreignKeyChanges(current: DatabaseSchema, target: DatabaseSchema) {
   const targetByKey = new Map(target.tables.map((t) => [tableKey(t), t]));
   const removed: ForeignKeyChange[] = [];
   const added: ForeignKeyChange[] = [];
+  // A key over a column that is dropped and added again goes with it and must come back.
+  const rebuilt = (before: Table | undefined, after: Table | undefined) =>
+    before && after ? usesReplacedColumn(before, after) : () => false;
   for (const table of current.tables) {
-    const wanted = targetByKey.get(tableKey(table))?.foreignKeys ?? [];
-    for (const foreignKey of namedChanges(table.foreignKeys, wanted).removed) {
-      removed.push({ table, foreignKey });
-    }
+    const wanted = targetByKey.get(tableKey(table));
+    const changes = namedChanges(
+      table.foreignKeys,
+      wanted?.foreignKeys ?? [],
+      rebuilt(table, wanted),
+    );
+    for (const foreignKey of changes.removed) removed.push({ table, foreignKey });
   }
   for (const table of target.tables) {
-    const existing = currentByKey.get(tableKey(table))?.foreignKeys ?? [];
-    for (const foreignKey of namedChanges(existing, table.foreignKeys).added) {
-      added.push({ table, foreignKey });
-    }
+    const existing = currentByKey.get(tableKey(table));
+    const changes = namedChanges(
+      existing?.foreignKeys ?? [],
+      table.foreignKeys,
+      rebuilt(existing, table),
+    );
+    for (const foreignKey of changes.added) added.push({ table, foreignKey });
   }
   return { removed, added };
 }
 
 /**
  * The operations that turn `current` into `target`, in an order PostgreSQL accepts:
- * schemas and enum labels first, then foreign-key and constraint drops, table drops, table
- * creations, column changes, constraint additions, foreign keys, and enum rebuilds and drops
- * last. Pure and deterministic: both models must be normalised (`normalizeSchema`).
+ * extensions, schemas and enum labels first, then the views that must go (see
+ * `compareViews`), foreign-key and constraint drops, table drops, table creations, column
+ * changes, constraint additions, foreign keys, enum rebuilds and drops, and the views to
+ * create last. Pure and deterministic: both models must be normalised (`normalizeSchema`).
  *
- * Schemas are created when missing but never dropped: a schema may hold objects autogenerate
- * does not manage.
+ * Schemas and extensions are created when missing but never dropped: a schema may hold
+ * objects autogenerate does not manage, and a database often has extensions nobody declared.
  */
 export function compareSchemas(current: DatabaseSchema, target: DatabaseSchema): Operation[] {
+  const head: Operation[] = [];
   const result: Operation[] = [];
   const currentByKey = new Map(current.tables.map((t) => [tableKey(t), t]));
   const targetByKey = new Map(target.tables.map((t) => [tableKey(t), t]));
@@ -61,12 +78,16 @@ export function compareSchemas(current: DatabaseSchema, target: DatabaseSchema):
   const enums = compareEnums(current, target);
   const foreignKeys = foreignKeyChanges(current, target);
 
+  const installed = new Set(current.extensions ?? []);
+  for (const name of target.extensions ?? []) {
+    if (!installed.has(name)) head.push(ops.createExtension({ name }));
+  }
   const existingSchemas = new Set([DEFAULT_SCHEMA, ...current.schemas]);
   for (const schema of target.schemas) {
-    if (!existingSchemas.has(schema)) result.push(ops.createSchema({ schema }));
+    if (!existingSchemas.has(schema)) head.push(ops.createSchema({ schema }));
   }
-  for (const created of enums.created) result.push(ops.createEnum({ enum: created }));
-  result.push(...enums.extended);
+  for (const created of enums.created) head.push(ops.createEnum({ enum: created }));
+  head.push(...enums.extended);
 
   for (const { table, foreignKey } of foreignKeys.removed) {
     const where = { schema: table.schema, table: table.name };
@@ -106,5 +127,6 @@ export function compareSchemas(current: DatabaseSchema, target: DatabaseSchema):
   for (const dropped of enums.dropped) {
     result.push(ops.dropEnum({ schema: dropped.schema, name: dropped.name, previous: dropped }));
   }
-  return result;
+  const views = compareViews(current, target, result);
+  return [...head, ...views.drops, ...result, ...views.creates];
 }

@@ -1,3 +1,5 @@
+import type { Deferrable, IdentityKind } from "../schema/model";
+
 /**
  * Row shapes of the catalog queries in `queries/`, one interface per file, named after the
  * columns each query selects. They stay close to the catalogs; turning them into the model
@@ -26,13 +28,16 @@ export interface ColumnRow {
   readonly type_schema: string | null;
   /** `format_type` of the column's own type: how a cast to it is printed. */
   readonly declared_type: string;
-  readonly generated: boolean;
+  readonly identity: IdentityKind | null;
+  /** Expression of a generated column; its `default` then holds the same text. */
+  readonly generated: string | null;
+  readonly collation: string | null;
   readonly default: string | null;
   readonly serial: boolean;
   readonly comment: string | null;
 }
 
-export type ConstraintType = "p" | "u" | "f" | "c";
+export type ConstraintType = "p" | "u" | "f" | "c" | "x";
 
 export interface ConstraintRow {
   readonly schema: string;
@@ -46,10 +51,12 @@ export interface ConstraintRow {
   /** One-letter `confdeltype` code (`a`, `r`, `c`, `n`, `d`); foreign keys only. */
   readonly on_delete: string | null;
   readonly on_update: string | null;
-  /** `pg_get_constraintdef` text; checks only. */
+  /** `pg_get_constraintdef` text; checks and exclusion constraints only. */
   readonly definition: string | null;
+  readonly deferrable: Deferrable | null;
 }
 
+/** An index of a table, or of a materialized view (then `table` names the view). */
 export interface IndexRow {
   readonly schema: string;
   readonly table: string;
@@ -58,6 +65,19 @@ export interface IndexRow {
   readonly unique: boolean;
   readonly where: string | null;
   readonly method: string;
+}
+
+export interface ViewRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly materialized: boolean;
+  /** `pg_get_viewdef`: starts with a space and ends with a semicolon. */
+  readonly definition: string;
+  readonly references: readonly { readonly schema: string; readonly name: string }[];
+}
+
+export interface ExtensionRow {
+  readonly name: string;
 }
 
 export interface EnumRow {
@@ -74,6 +94,8 @@ export interface CatalogRows {
   readonly constraints: ConstraintRow;
   readonly indexes: IndexRow;
   readonly enums: EnumRow;
+  readonly extensions: ExtensionRow;
+  readonly views: ViewRow;
 }
 
 export type CatalogKind = keyof CatalogRows;

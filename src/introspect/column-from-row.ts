@@ -18,12 +18,13 @@ export function stripOwnTypeCast(expression: string, ownType: string): string {
  * - Serial columns (a `nextval` default of a sequence the column owns) have `serial: true`
  *   and no default: the sequence and its name are PostgreSQL's business.
  * - Defaults of user-defined types (enums, domains) lose the cast to the column's type.
- * - Generated columns (`GENERATED ALWAYS AS (...) STORED`) are read with no default: their
- *   expression is not a default and the model has no field for it.
+ * - Generated columns (`GENERATED ALWAYS AS (...) STORED`) carry their expression in
+ *   `generated` and no default; identity columns their kind in `identity`.
+ * - Optional attributes are present only when set (see the model's header).
  */
 export function columnFromRow(row: ColumnRow): Column {
   let defaultExpression: string | null = null;
-  if (row.default !== null && !row.serial && !row.generated) {
+  if (row.default !== null && !row.serial && row.generated === null) {
     defaultExpression =
       row.type_schema === null ? row.default : stripOwnTypeCast(row.default, row.declared_type);
   }
@@ -36,5 +37,8 @@ export function columnFromRow(row: ColumnRow): Column {
     default: defaultExpression,
     serial: row.serial,
     comment: row.comment,
+    ...(row.identity !== null ? { identity: row.identity } : {}),
+    ...(row.generated !== null ? { generated: row.generated } : {}),
+    ...(row.collation !== null ? { collation: row.collation } : {}),
   };
 }

@@ -1,6 +1,8 @@
 import { IntrospectionError } from "../errors";
 import type {
   CheckConstraint,
+  Deferrable,
+  ExclusionConstraint,
   ForeignKey,
   PrimaryKey,
   ReferentialAction,
@@ -33,6 +35,26 @@ export function checkExpression(definition: string): string {
   return match[1];
 }
 
+// `EXCLUDE <expression>` followed by the deferrability pg_get_constraintdef appends, which the
+// model keeps apart.
+const EXCLUSION_DEFINITION = /^EXCLUDE (.*?)(?: DEFERRABLE)?(?: INITIALLY DEFERRED)?$/s;
+
+/**
+ * What follows `EXCLUDE` in an exclusion constraint's definition, without the deferrability:
+ * `EXCLUDE USING gist (room WITH =) DEFERRABLE` -> `USING gist (room WITH =)`.
+ */
+export function exclusionExpression(definition: string): string {
+  const match = EXCLUSION_DEFINITION.exec(definition);
+  if (!match?.[1]) {
+    throw new IntrospectionError("constraints", `Unexpected exclusion definition: ${definition}`);
+  }
+  return match[1];
+}
+
+/** The row's deferrability as the model keeps it: only when the constraint is deferrable. */
+const deferrableOf = (row: ConstraintRow): { deferrable?: Deferrable } =>
+  row.deferrable === null ? {} : { deferrable: row.deferrable };
+
 function referentialAction(code: string | null, row: ConstraintRow): ReferentialAction {
   const action = code === null ? undefined : REFERENTIAL_ACTIONS[code];
   if (!action) {
@@ -61,6 +83,8 @@ export interface TableConstraints {
   readonly uniques: readonly UniqueConstraint[];
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly CheckConstraint[];
+  /** Present only when the table has some, as the model wants it. */
+  readonly exclusions?: readonly ExclusionConstraint[];
 }
 
 /** Sorts the constraint rows of one table into the model's fields. */
@@ -69,13 +93,14 @@ export function constraintsFromRows(rows: readonly ConstraintRow[]): TableConstr
   const uniques: UniqueConstraint[] = [];
   const foreignKeys: ForeignKey[] = [];
   const checks: CheckConstraint[] = [];
+  const exclusions: ExclusionConstraint[] = [];
   for (const row of rows) {
     switch (row.type) {
       case "p":
         primaryKey = { name: row.name, columns: row.columns };
         break;
       case "u":
-        uniques.push({ name: row.name, columns: row.columns });
+        uniques.push({ name: row.name, columns: row.columns, ...deferrableOf(row) });
         break;
       case "f":
         foreignKeys.push({
@@ -86,16 +111,24 @@ export function constraintsFromRows(rows: readonly ConstraintRow[]): TableConstr
           referencedColumns: row.referenced_columns,
           onDelete: referentialAction(row.on_delete, row),
           onUpdate: referentialAction(row.on_update, row),
+          ...deferrableOf(row),
         });
         break;
       case "c":
         checks.push({ name: row.name, expression: checkExpression(row.definition ?? "") });
         break;
+      case "x":
+        exclusions.push({
+          name: row.name,
+          expression: exclusionExpression(row.definition ?? ""),
+          ...deferrableOf(row),
+        });
+        break;
       default:
         return assertNever(row.type);
     }
   }
-  return { primaryKey, uniques, foreignKeys, checks };
+  return { primaryKey, uniques, foreignKeys, checks, ...(exclusions.length ? { exclusions } : {}) };
 }
 
 function assertNever(value: never): never {

@@ -5,3 +5,4 @@ export {
 } from "./introspect-database";
 export { checkExpression } from "./constraints-from-rows";
 export { stripOwnTypeCast } from "./column-from-row";
+export { readViews } from "./read-catalog";

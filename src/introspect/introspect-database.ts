@@ -6,6 +6,7 @@ import type { Catalog } from "./catalog-rows";
 import { columnFromRow } from "./column-from-row";
 import { constraintsFromRows } from "./constraints-from-rows";
 import { indexFromRow } from "./index-from-row";
+import { viewFromRow } from "./view-from-row";
 import { readCatalog } from "./read-catalog";
 
 export interface IntrospectOptions {
@@ -53,6 +54,12 @@ export function schemaFromCatalog(catalog: Catalog, options: IntrospectOptions):
     schemas: catalog.schemas.map((s) => s.name).filter((name) => name !== DEFAULT_SCHEMA),
     tables,
     enums: catalog.enums.map((e) => ({ schema: e.schema, name: e.name, values: e.values })),
+    extensions: catalog.extensions.map((e) => e.name),
+    views: catalog.views
+      .filter((row) => !excluded.has(keyOf(row.schema, row.name)))
+      .map((row) =>
+        viewFromRow(row, (indexes.get(keyOf(row.schema, row.name)) ?? []).map(indexFromRow)),
+      ),
   });
 }
 
@@ -65,10 +72,10 @@ export function schemaFromCatalog(catalog: Catalog, options: IntrospectOptions):
  * sees the caller's changes. Query failures become an `IntrospectionError` naming the
  * schemas and the kind of object being read.
  *
- * What is not read: views, sequences, partitions (they belong to their partitioned table),
- * tables and types created by extensions, exclusion constraints, indexes with expression
- * keys, and anything the model has no field for (identity, generation expressions,
- * INCLUDE columns, operator classes, deferrability).
+ * What is not read: sequences (a serial or identity column stands for its own), partitions
+ * (they belong to their partitioned table), tables, views and types created by extensions,
+ * indexes with expression keys, and anything the model has no field for (sequence options,
+ * INCLUDE columns, operator classes, the schema an extension lives in).
  *
  * @example
  * const schema = await introspectDatabase(client, {

@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ClientBase } from "pg";
 import { IntrospectionError } from "../errors";
+import type { View } from "../schema/model";
 import type { Catalog, CatalogKind, CatalogRows } from "./catalog-rows";
+import { indexFromRow } from "./index-from-row";
+import { viewFromRow } from "./view-from-row";
 
 const sqlCache = new Map<CatalogKind, string>();
 
@@ -67,5 +70,22 @@ export async function readCatalog(
     constraints: await runQuery(client, "constraints", schemas),
     indexes: await runQuery(client, "indexes", schemas),
     enums: await runQuery(client, "enums", schemas),
+    extensions: await runQuery(client, "extensions", schemas),
+    views: await runQuery(client, "views", schemas),
   };
+}
+
+/**
+ * The views of the given schemas alone, with the indexes of materialized ones (two queries):
+ * what canonicalisation reads back after creating the model's views.
+ */
+export async function readViews(client: ClientBase, schemas: readonly string[]): Promise<View[]> {
+  const rows = await runQuery(client, "views", schemas);
+  const indexes = await runQuery(client, "indexes", schemas);
+  return rows.map((row) =>
+    viewFromRow(
+      row,
+      indexes.filter((i) => i.schema === row.schema && i.table === row.name).map(indexFromRow),
+    ),
+  );
 }

@@ -1,6 +1,6 @@
-import type { Column } from "../schema/model";
 import type { AlterColumnOp, Operation, OperationHandlers } from "../ops/operations";
 import { dispatch } from "../ops/operations";
+import { generationLines, replacementLines } from "./column-lines";
 
 /**
  * One line of the review summary at the top of a migration file. Warnings mark what can lose
@@ -14,14 +14,17 @@ export interface ReviewLine {
 const q = (name: string): string => JSON.stringify(name);
 const t = (op: { schema: string; table: string }): string =>
   op.schema === "public" ? q(op.table) : `${q(op.schema)}.${q(op.table)}`;
-const typeOf = (c: Partial<Column>): string => `${c.type ?? "?"}${c.isArray ? "[]" : ""}`;
+const typeOf = (c: { type?: string; isArray?: boolean }): string =>
+  `${c.type ?? "?"}${c.isArray ? "[]" : ""}`;
 const note = (text: string): ReviewLine[] => [{ text, warning: false }];
 const warn = (text: string): ReviewLine[] => [{ text, warning: true }];
 
 function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   const column = `${t(op)}.${q(op.name)}`;
   const lines: ReviewLine[] = [];
-  if ("type" in op.to) {
+  const { from, to } = op;
+  // The type is also stated, unchanged, alongside a collation or serial change.
+  if (from.type !== to.type || from.typeSchema !== to.typeSchema || from.isArray !== to.isArray) {
     lines.push(
       ...warn(
         `changes the type of ${column} from ${typeOf(op.from)} to ${typeOf(op.to)} ` +
@@ -34,12 +37,15 @@ function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   } else if (op.to.nullable === true) lines.push(...note(`makes ${column} nullable`));
   if ("default" in op.to) lines.push(...note(`changes the default of ${column}`));
   if ("comment" in op.to) lines.push(...note(`changes the comment of ${column}`));
-  return lines;
+  return [...lines, ...generationLines(op)];
 }
 
 const reviewers: OperationHandlers<ReviewLine[]> = {
   createSchema: (op) => note(`creates schema ${q(op.schema)}`),
   dropSchema: (op) => warn(`drops schema ${q(op.schema)}`),
+  createExtension: (op) => note(`creates extension ${q(op.name)} if it is not installed`),
+  dropExtension: (op) =>
+    warn(`drops extension ${q(op.name)} (fails if objects outside this migration use it)`),
   createEnum: (op) => note(`creates enum ${q(op.enum.name)} (${op.enum.values.join(", ")})`),
   dropEnum: (op) => note(`drops enum ${q(op.name)}`),
   alterEnum: (op) => {
@@ -59,12 +65,20 @@ const reviewers: OperationHandlers<ReviewLine[]> = {
   dropTable: (op) =>
     warn(`drops table ${t({ schema: op.schema, table: op.name })} (its rows are lost)`),
   addColumn: (op) =>
-    !op.column.nullable && op.column.default === null && !op.column.serial
+    // Serial, identity and generated columns fill the rows already there themselves.
+    !op.column.nullable &&
+    op.column.default === null &&
+    !op.column.serial &&
+    op.column.identity === undefined &&
+    op.column.generated === undefined
       ? warn(
           `adds NOT NULL column ${t(op)}.${q(op.column.name)} without a default (fails if the table has rows)`,
         )
       : note(`adds column ${t(op)}.${q(op.column.name)}`),
-  dropColumn: (op) => warn(`drops column ${t(op)}.${q(op.name)} (its data is lost)`),
+  dropColumn: (op) =>
+    op.previous?.generated !== undefined
+      ? note(`drops generated column ${t(op)}.${q(op.name)}`)
+      : warn(`drops column ${t(op)}.${q(op.name)} (its data is lost)`),
   alterColumn: alterColumnLines,
   addPrimaryKey: (op) => note(`adds primary key ${q(op.primaryKey.name)} on ${t(op)}`),
   dropPrimaryKey: (op) => note(`drops primary key ${q(op.name)} on ${t(op)}`),
@@ -81,16 +95,32 @@ const reviewers: OperationHandlers<ReviewLine[]> = {
   addCheck: (op) =>
     warn(`adds check constraint ${q(op.check.name)} on ${t(op)} (fails if a row violates it)`),
   dropCheck: (op) => note(`drops check constraint ${q(op.name)} on ${t(op)}`),
+  addExclusion: (op) =>
+    warn(`adds exclusion constraint ${q(op.exclusion.name)} on ${t(op)} (fails if rows conflict)`),
+  dropExclusion: (op) => note(`drops exclusion constraint ${q(op.name)} on ${t(op)}`),
+  createView: ({ view }) =>
+    view.materialized
+      ? note(
+          `creates materialized view ${t({ schema: view.schema, table: view.name })} (computes its rows now)`,
+        )
+      : note(`creates view ${t({ schema: view.schema, table: view.name })}`),
+  dropView: (op) =>
+    note(
+      `drops ${op.materialized ? "materialized view" : "view"} ${t({ schema: op.schema, table: op.name })}`,
+    ),
   setTableComment: (op) => note(`changes the comment of ${t(op)}`),
   execute: () => warn("runs hand-written SQL"),
+  bulkInsert: (op) =>
+    note(`inserts ${op.rows.length} ${op.rows.length === 1 ? "row" : "rows"} into ${t(op)}`),
 };
 
 /**
  * The review summary of an upgrade. Besides one line per operation it points out a column
- * dropped and another added on the same table, which is how a rename shows up.
+ * dropped and another added on the same table, which is how a rename shows up, and a column
+ * dropped and added back under its name, which is how a generated column changes.
  */
 export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
-  const lines = list.flatMap((op) => dispatch(reviewers, op));
+  const lines = [...list.flatMap((op) => dispatch(reviewers, op)), ...replacementLines(list)];
   for (const drop of list) {
     if (drop.kind !== "dropColumn") continue;
     const add = list.find(
@@ -98,6 +128,7 @@ export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
         op.kind === "addColumn" &&
         op.schema === drop.schema &&
         op.table === drop.table &&
+        op.column.name !== drop.name &&
         (!drop.previous || typeOf(op.column) === typeOf(drop.previous)),
     );
     if (add && add.kind === "addColumn") {

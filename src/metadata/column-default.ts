@@ -17,8 +17,9 @@ export function isSerialColumn(column: TableColumn): boolean {
 }
 
 /**
- * A generated column TypeORM can write: an integer serial, or a uuid (the metadata builder
- * forces uuid-generated columns to type uuid). Identity columns are reported on their own.
+ * A generated column TypeORM can write: an integer serial, an identity column (whose type
+ * PostgreSQL checks), or a uuid (the metadata builder forces uuid-generated columns to type
+ * uuid).
  */
 export function isGenerationExpressible(column: TableColumn): boolean {
   if (!column.isGenerated) return true;

@@ -1,6 +1,6 @@
 import type { TableColumn } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
-import type { Column, EnumType } from "../schema/model";
+import type { Column, EnumType, IdentityKind } from "../schema/model";
 import { columnDefault, isSerialColumn } from "./column-default";
 import { canonicalColumnType } from "./column-type";
 
@@ -27,17 +27,24 @@ export function columnFromMetadata(
   context: ColumnContext,
 ): ColumnWithEnum {
   const enumType = column.type === "enum" ? enumFor(column, context) : null;
+  const identity = identityOf(column);
   return {
     column: {
       name: column.name,
       type: enumType ? enumType.name : canonicalColumnType(column),
       typeSchema: enumType ? enumType.schema : null,
       isArray: column.isArray,
-      // PostgreSQL makes primary key columns NOT NULL whatever the entity says.
-      nullable: column.isNullable && !column.isPrimary,
+      // PostgreSQL makes primary key and identity columns NOT NULL whatever the entity says.
+      nullable: column.isNullable && !column.isPrimary && identity === null,
       default: columnDefault(metadata, column, context.uuidGenerator),
       serial: isSerialColumn(column),
       comment: canonicalComment(column.comment),
+      ...(identity !== null ? { identity } : {}),
+      // Only STORED is written: TypeORM's PostgreSQL driver ignores any other kind.
+      ...(column.generatedType === "STORED" && column.asExpression
+        ? { generated: column.asExpression }
+        : {}),
+      ...(column.collation ? { collation: column.collation } : {}),
     },
     enum: enumType && enumType.values.length > 0 ? enumType : null,
   };
@@ -54,6 +61,15 @@ function enumFor(column: TableColumn, context: ColumnContext): EnumType {
     name: column.enumName ?? `${context.tableName}_${column.name.toLowerCase()}_enum`,
     values: (column.enum ?? []).map(String),
   };
+}
+
+/**
+ * `buildCreateColumnSql` writes `GENERATED <generatedIdentity> AS IDENTITY` for the identity
+ * strategy, `BY DEFAULT` when the entity names no kind.
+ */
+function identityOf(column: TableColumn): IdentityKind | null {
+  if (!column.isGenerated || column.generationStrategy !== "identity") return null;
+  return column.generatedIdentity === "ALWAYS" ? "ALWAYS" : "BY DEFAULT";
 }
 
 /** `escapeComment` drops NUL bytes and turns an empty comment into `IS NULL`. */

@@ -5,16 +5,18 @@ import { DEFAULT_SCHEMA } from "../schema/model";
 import { displayName, normalizeSchema } from "../schema/normalize";
 import { EntityMetadataError, UnsupportedEntityFeatureError } from "./metadata-errors";
 import type { UnsupportedFeature } from "./metadata-errors";
+import { requiredExtensions } from "./required-extensions";
 import { entityContext, synchronizedEntities } from "./synchronized-entities";
 import { tableFromEntity } from "./table-from-entity";
 import { unsupportedFeatures } from "./unsupported-features";
+import { viewsFromEntities } from "./views-from-entities";
 
 /**
  * The schema TypeORM's `synchronize` would create for the DataSource's table entities, as a
  * normalised model: tables with their columns, keys, indexes and checks, the enum types they
- * use, and the schemas besides `public` they live in. Views, entities with
- * `synchronize: false` and indexes with `synchronize: false` are left out (see
- * `unmanagedObjects` for the last two).
+ * use, the views of `@ViewEntity` classes, the schemas besides `public` they all live in and
+ * the extensions TypeORM would install. Entities with `synchronize: false` and indexes with
+ * `synchronize: false` are left out (see `unmanagedObjects`).
  *
  * @throws UnsupportedEntityFeatureError listing every feature the model cannot carry.
  * @throws EntityMetadataError when two columns give one enum type different values.
@@ -38,10 +40,17 @@ export function schemaFromEntities(dataSource: DataSource): DatabaseSchema {
   }
   if (unsupported.length > 0) throw new UnsupportedEntityFeatureError(unsupported);
 
-  const schemas = [...tables, ...enums.values()]
+  const views = viewsFromEntities(dataSource, context.defaultSchema);
+  const schemas = [...tables, ...enums.values(), ...views]
     .map((object) => object.schema)
     .filter((schema) => schema !== DEFAULT_SCHEMA);
-  return normalizeSchema({ schemas, tables, enums: [...enums.values()] });
+  return normalizeSchema({
+    schemas,
+    tables,
+    enums: [...enums.values()],
+    extensions: requiredExtensions(dataSource),
+    views,
+  });
 }
 
 /**

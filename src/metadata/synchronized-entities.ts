@@ -7,7 +7,7 @@ import type { EntityContext } from "./table-from-entity";
 
 /**
  * Which kinds of entity metadata own a table. Single-table-inheritance children live in their
- * parent's table; views are not tables (and not modelled yet).
+ * parent's table; views are not tables (see `viewEntities`).
  */
 const ownsTable: Readonly<Record<TableType, boolean>> = {
   regular: true,
@@ -27,6 +27,12 @@ export function tableEntities(dataSource: DataSource): EntityMetadata[] {
     );
   }
   return dataSource.entityMetadatas.filter((metadata) => ownsTable[metadata.tableType]);
+}
+
+/** View entities (`@ViewEntity`), synchronised or not. */
+export function viewEntities(dataSource: DataSource): EntityMetadata[] {
+  tableEntities(dataSource);
+  return dataSource.entityMetadatas.filter((metadata) => metadata.tableType === "view");
 }
 
 /** The entities `RdbmsSchemaBuilder` synchronises (`entityToSyncMetadatas`). */

@@ -2,7 +2,7 @@ import { Table as TypeOrmTable } from "typeorm";
 import type { EntityMetadata, NamingStrategyInterface } from "typeorm";
 import type { ForeignKeyMetadata } from "typeorm/metadata/ForeignKeyMetadata";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import type { EnumType, ForeignKey, Index, PrimaryKey, Table } from "../schema/model";
+import type { Deferrable, EnumType, ForeignKey, Index, PrimaryKey, Table } from "../schema/model";
 import { canonicalComment, columnFromMetadata } from "./column-from-metadata";
 import { referentialAction } from "./referential-action";
 
@@ -58,6 +58,7 @@ export function tableFromEntity(
       uniques: typeormTable.uniques.map((unique) => ({
         name: unique.name ?? naming.uniqueConstraintName(typeormTable, unique.columnNames),
         columns: unique.columnNames,
+        ...deferrableOf(unique.deferrable),
       })),
       // Table.create keeps only indices with synchronize: true, as synchronize does.
       indexes: typeormTable.indices.map((index): Index => ({
@@ -78,6 +79,14 @@ export function tableFromEntity(
         };
       }),
       comment: canonicalComment(typeormTable.comment),
+      exclusions: typeormTable.exclusions.map((exclusion) => {
+        const expression = exclusion.expression ?? "";
+        return {
+          name: exclusion.name ?? naming.exclusionConstraintName(typeormTable, expression),
+          expression,
+          ...deferrableOf(exclusion.deferrable),
+        };
+      }),
     },
     enums: built.flatMap((entry) => (entry.enum ? [entry.enum] : [])),
   };
@@ -110,5 +119,13 @@ function foreignKeyOf(foreignKey: ForeignKeyMetadata, defaultSchema: string): Fo
     // unsupportedFeatures() has already refused actions PostgreSQL does not know.
     onDelete: referentialAction(foreignKey.onDelete) ?? "NO ACTION",
     onUpdate: referentialAction(foreignKey.onUpdate) ?? "NO ACTION",
+    ...deferrableOf(foreignKey.deferrable),
   };
+}
+
+/** TypeORM's `deferrable` option, kept only when set (the model leaves "not deferrable" out). */
+function deferrableOf(deferrable: string | undefined): { deferrable?: Deferrable } {
+  return deferrable === "INITIALLY IMMEDIATE" || deferrable === "INITIALLY DEFERRED"
+    ? { deferrable }
+    : {};
 }

@@ -1,6 +1,11 @@
 import type { DataSource } from "typeorm";
 import type { TableRef } from "../schema/model";
-import { entityContext, synchronizedEntities, tableEntities } from "./synchronized-entities";
+import {
+  entityContext,
+  synchronizedEntities,
+  tableEntities,
+  viewEntities,
+} from "./synchronized-entities";
 
 /** An index by its table and name. */
 export interface IndexRef {
@@ -15,7 +20,7 @@ export interface IndexRef {
  * propose dropping what the user manages by hand.
  */
 export interface UnmanagedObjects {
-  /** Tables of entities with `synchronize: false`; sorted. */
+  /** Tables and views of entities with `synchronize: false`; sorted. */
   readonly tables: readonly TableRef[];
   /** `@Index(..., { synchronize: false })` on synchronised tables; sorted. */
   readonly indexes: readonly IndexRef[];
@@ -29,7 +34,7 @@ export interface UnmanagedObjects {
  */
 export function unmanagedObjects(dataSource: DataSource): UnmanagedObjects {
   const { defaultSchema } = entityContext(dataSource);
-  const tables = tableEntities(dataSource)
+  const tables = [...tableEntities(dataSource), ...viewEntities(dataSource)]
     .filter((metadata) => !metadata.synchronize)
     .map((metadata) => ({ schema: metadata.schema ?? defaultSchema, name: metadata.tableName }));
   const indexes = synchronizedEntities(dataSource).flatMap((metadata) =>

@@ -19,21 +19,12 @@ export function unsupportedFeatures(
   };
 
   for (const column of table.columns) {
-    if (column.isGenerated && column.generationStrategy === "identity") {
-      add(column.name, "identity column");
-    } else if (!isGenerationExpressible(column)) {
+    if (!isGenerationExpressible(column)) {
       // TypeORM writes no type at all for these: `"id" NOT NULL` fails in PostgreSQL.
       add(column.name, `${column.generationStrategy} generation on a ${column.type} column`);
     }
-    if (column.asExpression) add(column.name, "generated (computed) column");
-    if (column.collation) add(column.name, "column collation");
-  }
-  for (const exclusion of metadata.exclusions) add(exclusion.name, "exclusion constraint");
-  for (const unique of metadata.uniques) {
-    if (unique.deferrable) add(unique.name, "deferrable unique constraint");
   }
   for (const foreignKey of metadata.foreignKeys) {
-    if (foreignKey.deferrable) add(foreignKey.name, "deferrable foreign key");
     for (const action of [foreignKey.onDelete, foreignKey.onUpdate]) {
       if (referentialAction(action) === null)
         add(foreignKey.name, `referential action "${action}"`);

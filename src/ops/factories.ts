@@ -13,6 +13,8 @@ function factory<K extends OperationKind>(kind: K): (payload: Payload<K>) => Ope
 export const ops = Object.freeze({
   createSchema: factory("createSchema"),
   dropSchema: factory("dropSchema"),
+  createExtension: factory("createExtension"),
+  dropExtension: factory("dropExtension"),
   createEnum: factory("createEnum"),
   dropEnum: factory("dropEnum"),
   alterEnum: factory("alterEnum"),
@@ -31,6 +33,11 @@ export const ops = Object.freeze({
   dropForeignKey: factory("dropForeignKey"),
   addCheck: factory("addCheck"),
   dropCheck: factory("dropCheck"),
+  addExclusion: factory("addExclusion"),
+  dropExclusion: factory("dropExclusion"),
+  createView: factory("createView"),
+  dropView: factory("dropView"),
   setTableComment: factory("setTableComment"),
   execute: factory("execute"),
+  bulkInsert: factory("bulkInsert"),
 } satisfies { [K in OperationKind]: (payload: Payload<K>) => OperationOf<K> });

@@ -2,11 +2,14 @@ import type {
   CheckConstraint,
   Column,
   EnumType,
+  ExclusionConstraint,
   ForeignKey,
+  IdentityKind,
   Index,
   PrimaryKey,
   TableShape,
   UniqueConstraint,
+  ViewShape,
 } from "../schema/model";
 
 /**
@@ -32,6 +35,19 @@ export interface CreateSchemaOp {
 export interface DropSchemaOp {
   readonly kind: "dropSchema";
   readonly schema: string;
+}
+
+/**
+ * Installs an extension the tables need, when it is missing. Comparisons never drop one (a
+ * database holds extensions nobody declared); only the reverse of a creation does.
+ */
+export interface CreateExtensionOp {
+  readonly kind: "createExtension";
+  readonly name: string;
+}
+export interface DropExtensionOp {
+  readonly kind: "dropExtension";
+  readonly name: string;
 }
 
 export interface CreateEnumOp {
@@ -96,10 +112,16 @@ export interface DropColumnOp extends OnTable {
   readonly name: string;
   readonly previous?: Column;
 }
-/** The attributes of a column an `alterColumn` can change; only changed ones are present. */
+/**
+ * The attributes of a column an `alterColumn` can change; only changed ones are present.
+ * `identity` and `collation` are null for "none" here, where the model leaves them out.
+ */
 export type ColumnChange = Partial<
-  Pick<Column, "type" | "typeSchema" | "isArray" | "nullable" | "default" | "comment">
->;
+  Pick<Column, "type" | "typeSchema" | "isArray" | "nullable" | "default" | "serial" | "comment">
+> & {
+  readonly identity?: IdentityKind | null;
+  readonly collation?: string | null;
+};
 export interface AlterColumnOp extends OnTable {
   readonly kind: "alterColumn";
   readonly name: string;
@@ -159,6 +181,30 @@ export interface DropCheckOp extends OnTable {
   readonly previous?: CheckConstraint;
 }
 
+export interface AddExclusionOp extends OnTable {
+  readonly kind: "addExclusion";
+  readonly exclusion: ExclusionConstraint;
+}
+export interface DropExclusionOp extends OnTable {
+  readonly kind: "dropExclusion";
+  readonly name: string;
+  readonly previous?: ExclusionConstraint;
+}
+
+/** Creates a view or materialized view; a materialized one computes its rows at once. */
+export interface CreateViewOp {
+  readonly kind: "createView";
+  readonly view: ViewShape;
+}
+/** `materialized` says which `DROP` to write: PostgreSQL has one statement for each kind. */
+export interface DropViewOp {
+  readonly kind: "dropView";
+  readonly schema: string;
+  readonly name: string;
+  readonly materialized: boolean;
+  readonly previous?: ViewShape;
+}
+
 export interface SetTableCommentOp extends OnTable {
   readonly kind: "setTableComment";
   readonly comment: string | null;
@@ -174,9 +220,21 @@ export interface ExecuteOp {
   readonly reverseSql?: string;
 }
 
+/**
+ * Rows to insert, written by a person (a data migration). Each row maps column names to
+ * values; a column a row leaves out (or sets to `undefined`) gets its default. Never
+ * reversible: the rows may have changed or gained dependants by the time of a downgrade.
+ */
+export interface BulkInsertOp extends OnTable {
+  readonly kind: "bulkInsert";
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
+}
+
 export type Operation =
   | CreateSchemaOp
   | DropSchemaOp
+  | CreateExtensionOp
+  | DropExtensionOp
   | CreateEnumOp
   | DropEnumOp
   | AlterEnumOp
@@ -195,8 +253,13 @@ export type Operation =
   | DropForeignKeyOp
   | AddCheckOp
   | DropCheckOp
+  | AddExclusionOp
+  | DropExclusionOp
+  | CreateViewOp
+  | DropViewOp
   | SetTableCommentOp
-  | ExecuteOp;
+  | ExecuteOp
+  | BulkInsertOp;
 
 export type OperationKind = Operation["kind"];
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;

@@ -13,6 +13,8 @@ function missing(kind: string, what: string): never {
 const reversers: OperationHandlers<Operation> = {
   createSchema: (op) => ops.dropSchema({ schema: op.schema }),
   dropSchema: (op) => ops.createSchema({ schema: op.schema }),
+  createExtension: (op) => ops.dropExtension({ name: op.name }),
+  dropExtension: (op) => ops.createExtension({ name: op.name }),
   createEnum: (op) =>
     ops.dropEnum({ schema: op.enum.schema, name: op.enum.name, previous: op.enum }),
   dropEnum: (op) =>
@@ -87,6 +89,26 @@ const reversers: OperationHandlers<Operation> = {
     op.previous
       ? ops.addCheck({ schema: op.schema, table: op.table, check: op.previous })
       : missing(op.kind, `check constraint ${op.name}`),
+  addExclusion: (op) =>
+    ops.dropExclusion({
+      schema: op.schema,
+      table: op.table,
+      name: op.exclusion.name,
+      previous: op.exclusion,
+    }),
+  dropExclusion: (op) =>
+    op.previous
+      ? ops.addExclusion({ schema: op.schema, table: op.table, exclusion: op.previous })
+      : missing(op.kind, `exclusion constraint ${op.name}`),
+  createView: (op) =>
+    ops.dropView({
+      schema: op.view.schema,
+      name: op.view.name,
+      materialized: op.view.materialized,
+      previous: op.view,
+    }),
+  dropView: (op) =>
+    op.previous ? ops.createView({ view: op.previous }) : missing(op.kind, `view ${op.name}`),
   setTableComment: (op) =>
     op.previous !== undefined
       ? ops.setTableComment({
@@ -100,6 +122,14 @@ const reversers: OperationHandlers<Operation> = {
     op.reverseSql !== undefined
       ? ops.execute({ sql: op.reverseSql, reverseSql: op.sql })
       : missing(op.kind, "raw SQL without reverseSql"),
+  // Deleting "the inserted rows" is a guess: they may have been changed, or other rows may
+  // now reference them. The migration's author writes the downgrade (usually a DELETE).
+  bulkInsert: (op) => {
+    throw new IrreversibleOperationError(
+      op.kind,
+      `bulkInsert into ${op.table} cannot be reversed: write the downgrade by hand, for example with op.execute("DELETE FROM ...").`,
+    );
+  },
 };
 
 /** The operation that undoes `op`. Pure; throws `IrreversibleOperationError` when it cannot. */

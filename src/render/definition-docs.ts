@@ -3,9 +3,11 @@ import {
   DEFAULT_SCHEMA,
   type CheckConstraint,
   type Column,
+  type ExclusionConstraint,
   type ForeignKey,
   type Index,
   type TableShape,
+  type UniqueConstraint,
 } from "../schema/model";
 import { array, atom, call, object, quoted, type Doc, type Entry } from "./layout";
 
@@ -40,6 +42,9 @@ export function columnCall(column: Column): Doc {
     column.nullable && ["nullable", boolean(true)],
     column.default !== null && ["default", quoted(column.default)],
     column.serial && ["serial", boolean(true)],
+    column.identity !== undefined && ["identity", quoted(column.identity)],
+    column.generated !== undefined && ["generated", quoted(column.generated)],
+    column.collation !== undefined && ["collation", quoted(column.collation)],
     column.comment !== null && ["comment", quoted(column.comment)],
   ]);
   const args = [quoted(column.name), quoted(column.type)];
@@ -55,6 +60,9 @@ export function columnChange(change: ColumnChange): Doc {
       change.isArray !== undefined && ["array", boolean(change.isArray)],
       change.nullable !== undefined && ["nullable", boolean(change.nullable)],
       change.default !== undefined && ["default", nullable(change.default)],
+      change.serial !== undefined && ["serial", boolean(change.serial)],
+      change.identity !== undefined && ["identity", nullable(change.identity)],
+      change.collation !== undefined && ["collation", nullable(change.collation)],
       change.comment !== undefined && ["comment", nullable(change.comment)],
     ]),
   );
@@ -66,6 +74,25 @@ export const keyDoc = (key: { readonly name: string; readonly columns: readonly 
     ["name", quoted(key.name)],
     ["columns", strings(key.columns)],
   ]);
+
+/** A unique constraint: a key, deferrable or not. */
+export const uniqueDoc = (unique: UniqueConstraint): Doc =>
+  object(
+    present([
+      ["name", quoted(unique.name)],
+      ["columns", strings(unique.columns)],
+      unique.deferrable !== undefined && ["deferrable", quoted(unique.deferrable)],
+    ]),
+  );
+
+export const exclusionDoc = (exclusion: ExclusionConstraint): Doc =>
+  object(
+    present([
+      ["name", quoted(exclusion.name)],
+      ["expression", quoted(exclusion.expression)],
+      exclusion.deferrable !== undefined && ["deferrable", quoted(exclusion.deferrable)],
+    ]),
+  );
 
 export const checkDoc = (check: CheckConstraint): Doc =>
   object([
@@ -97,6 +124,7 @@ export function foreignKeyDoc(key: ForeignKey): Doc {
       ["references", references],
       key.onDelete !== "NO ACTION" && ["onDelete", quoted(key.onDelete)],
       key.onUpdate !== "NO ACTION" && ["onUpdate", quoted(key.onUpdate)],
+      key.deferrable !== undefined && ["deferrable", quoted(key.deferrable)],
     ]),
   );
 }
@@ -107,8 +135,12 @@ export function tableDefinition(table: TableShape): Doc {
     present([
       ["columns", array(table.columns.map(columnCall))],
       table.primaryKey !== null && ["primaryKey", keyDoc(table.primaryKey)],
-      table.uniques.length > 0 && ["uniques", array(table.uniques.map(keyDoc))],
+      table.uniques.length > 0 && ["uniques", array(table.uniques.map(uniqueDoc))],
       table.checks.length > 0 && ["checks", array(table.checks.map(checkDoc))],
+      (table.exclusions ?? []).length > 0 && [
+        "exclusions",
+        array((table.exclusions ?? []).map(exclusionDoc)),
+      ],
       table.comment !== null && ["comment", quoted(table.comment)],
     ]),
   );

@@ -3,6 +3,7 @@ import { dispatch } from "../ops/operations";
 import {
   checkDoc,
   columnCall,
+  exclusionDoc,
   columnChange,
   enumAlteration,
   foreignKeyDoc,
@@ -13,8 +14,9 @@ import {
   qualified,
   strings,
   tableDefinition,
+  uniqueDoc,
 } from "./definition-docs";
-import { call, object, quoted, type Doc } from "./layout";
+import { atom, call, object, quoted, type Doc } from "./layout";
 import { valueDoc } from "./value-doc";
 
 const op = (method: string, args: readonly Doc[]): Doc => call(`op.${method}`, args);
@@ -27,6 +29,8 @@ const op = (method: string, args: readonly Doc[]): Doc => call(`op.${method}`, a
 const calls: OperationHandlers<Doc> = {
   createSchema: (o) => op("createSchema", [quoted(o.schema)]),
   dropSchema: (o) => op("dropSchema", [quoted(o.schema)]),
+  createExtension: (o) => op("createExtension", [quoted(o.name)]),
+  dropExtension: (o) => op("dropExtension", [quoted(o.name)]),
   createEnum: (o) =>
     op("createEnum", [qualified(o.enum.schema, o.enum.name), strings(o.enum.values)]),
   dropEnum: (o) => op("dropEnum", [qualified(o.schema, o.name)]),
@@ -50,7 +54,7 @@ const calls: OperationHandlers<Doc> = {
     ]),
   addPrimaryKey: (o) => op("addPrimaryKey", [qualified(o.schema, o.table), keyDoc(o.primaryKey)]),
   dropPrimaryKey: (o) => op("dropPrimaryKey", [qualified(o.schema, o.table), quoted(o.name)]),
-  addUnique: (o) => op("addUnique", [qualified(o.schema, o.table), keyDoc(o.unique)]),
+  addUnique: (o) => op("addUnique", [qualified(o.schema, o.table), uniqueDoc(o.unique)]),
   dropUnique: (o) => op("dropUnique", [qualified(o.schema, o.table), quoted(o.name)]),
   createIndex: (o) => op("createIndex", [qualified(o.schema, o.table), indexDoc(o.index)]),
   dropIndex: (o) => op("dropIndex", [qualified(o.schema, o.table), quoted(o.name)]),
@@ -59,6 +63,24 @@ const calls: OperationHandlers<Doc> = {
   dropForeignKey: (o) => op("dropForeignKey", [qualified(o.schema, o.table), quoted(o.name)]),
   addCheck: (o) => op("addCheck", [qualified(o.schema, o.table), checkDoc(o.check)]),
   dropCheck: (o) => op("dropCheck", [qualified(o.schema, o.table), quoted(o.name)]),
+  addExclusion: (o) =>
+    op("addExclusion", [qualified(o.schema, o.table), exclusionDoc(o.exclusion)]),
+  dropExclusion: (o) => op("dropExclusion", [qualified(o.schema, o.table), quoted(o.name)]),
+  createView: ({ view }) =>
+    op("createView", [
+      qualified(view.schema, view.name),
+      object(
+        present([
+          ["definition", quoted(view.definition)],
+          view.materialized && ["materialized", atom("true")],
+        ]),
+      ),
+    ]),
+  dropView: (o) =>
+    op("dropView", [
+      qualified(o.schema, o.name),
+      ...(o.materialized ? [object([["materialized", atom("true")]])] : []),
+    ]),
   setTableComment: (o) =>
     op("setTableComment", [qualified(o.schema, o.table), nullable(o.comment)]),
   execute: (o) => {
@@ -68,6 +90,7 @@ const calls: OperationHandlers<Doc> = {
     ]);
     return op("execute", [quoted(o.sql), ...(options.length > 0 ? [object(options)] : [])]);
   },
+  bulkInsert: (o) => op("bulkInsert", [qualified(o.schema, o.table), valueDoc(o.rows)]),
 };
 
 /** The `op.*` call expression that recreates `operation`. */

@@ -14,6 +14,7 @@ export { resolveSymbol } from "./resolve-symbol";
 export type { PlanStep, VersionChange } from "./plan-step";
 export { planUpgrade } from "./plan-upgrade";
 export { planDowngrade } from "./plan-downgrade";
+export { planStamp, type StampPlan } from "./plan-stamp";
 export { history } from "./history";
 export { loadRevisions, loadRevision } from "./load-revisions";
 export { readDocComment, type DocComment } from "./doc-comment";

@@ -10,7 +10,8 @@ export interface Executor {
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
-  run(sql: string, params?: readonly unknown[]): Promise<void>;
+  /** Runs one statement; live, resolves to the rows it touched (null in scripts). */
+  run(sql: string, params?: readonly unknown[]): Promise<number | null>;
   /** A comment line in scripts; ignored live. */
   comment(text: string): void;
 }
@@ -21,7 +22,8 @@ export function liveExecutor(client: Client): Executor {
     begin: async () => void (await client.query("BEGIN")),
     commit: async () => void (await client.query("COMMIT")),
     rollback: async () => void (await client.query("ROLLBACK")),
-    run: async (sql, params) => void (await client.query(sql, params ? [...params] : undefined)),
+    run: async (sql, params) =>
+      (await client.query(sql, params ? [...params] : undefined)).rowCount ?? null,
     comment: () => undefined,
   };
 }
@@ -34,7 +36,10 @@ export function scriptExecutor(): Executor & { script(): string } {
     begin: async () => void lines.push("BEGIN;"),
     commit: async () => void lines.push("COMMIT;", ""),
     rollback: async () => undefined,
-    run: async (sql) => void lines.push(`${sql};`),
+    run: async (sql) => {
+      lines.push(`${sql};`);
+      return null;
+    },
     comment: (text) => void lines.push(...text.split("\n").map((line) => `-- ${line}`)),
     script: () => `${lines.join("\n").trimEnd()}\n`,
   };

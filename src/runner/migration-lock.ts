@@ -1,20 +1,60 @@
 import type { Client } from "pg";
 import { advisoryLockSql } from "../dialect/postgres/advisory-lock";
+import { MigrationLockTimeoutError } from "../errors";
 import type { TableRef } from "../schema/model";
 
+/** The session holding the lock, as `pg_stat_activity` shows it. */
+export interface LockHolder {
+  readonly pid: number;
+  readonly applicationName: string;
+  readonly clientAddress: string | null;
+}
+
 export interface LockOptions {
-  /** Called once when another session holds the lock, naming it. */
-  readonly onWait?: (holder: string) => void;
+  /** Called when the lock is found taken, and again whenever another session takes it over. */
+  readonly onWait?: (holder: LockHolder | null) => void;
+  /** Seconds to wait before giving up; null (the default) waits as long as it takes. */
+  readonly timeoutSeconds?: number | null;
+  /** Names the database in the timeout error (never with a password). */
+  readonly database?: string;
   /** How often to retry while waiting. */
   readonly pollMilliseconds?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `pid 4182 (typeorm-autogen, 10.0.0.7)`: what a user needs to find the other run. */
+export function describeHolder(holder: LockHolder | null): string {
+  if (!holder) return "another session (no longer visible in pg_stat_activity)";
+  const details = [holder.applicationName || "no application name", holder.clientAddress].filter(
+    Boolean,
+  );
+  return `pid ${holder.pid} (${details.join(", ")})`;
+}
+
+async function findHolder(client: Client, table: TableRef): Promise<LockHolder | null> {
+  const result = await client.query<{
+    pid: number;
+    application_name: string | null;
+    client_addr: string | null;
+  }>(advisoryLockSql.holder(table));
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    pid: row.pid,
+    applicationName: row.application_name ?? "",
+    clientAddress: row.client_addr,
+  };
+}
+
 /**
  * Runs `fn` holding the migration lock of this version table, so concurrent `upgrade` runs
  * (CI and many app replicas starting at once) apply each migration exactly once: whoever
- * waits re-reads the version table after it gets the lock.
+ * waits re-reads the version table after it gets the lock, inside `fn`.
+ *
+ * The lock is polled with `pg_try_advisory_lock` rather than awaited with
+ * `pg_advisory_lock`: the wait then needs no server-side timeout (which would also limit the
+ * migrations' own statements), and the holder can be named while waiting.
  */
 export async function withMigrationLock<T>(
   client: Client,
@@ -22,27 +62,48 @@ export async function withMigrationLock<T>(
   fn: () => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
-  let told = false;
-  for (;;) {
-    const result = await client.query<{ locked: boolean }>(advisoryLockSql.tryLock(table));
-    if (result.rows[0]?.locked) break;
-    if (!told && options.onWait) {
-      told = true;
-      const holder = await client.query<{ pid: number; application_name: string }>(
-        advisoryLockSql.holder(table),
-      );
-      const row = holder.rows[0];
-      options.onWait(
-        row
-          ? `pid ${row.pid} (${row.application_name || "no application name"})`
-          : "another session",
-      );
-    }
-    await sleep(options.pollMilliseconds ?? 250);
-  }
+  await acquire(client, table, options);
   try {
     return await fn();
   } finally {
     await client.query(advisoryLockSql.unlock(table)).catch(() => undefined);
   }
+}
+
+async function acquire(client: Client, table: TableRef, options: LockOptions): Promise<void> {
+  const poll = options.pollMilliseconds ?? 250;
+  const timeout = options.timeoutSeconds ?? null;
+  const started = Date.now();
+  let lastPid: number | null | undefined;
+  for (let attempt = 0; ; attempt++) {
+    const result = await client.query<{ locked: boolean }>(advisoryLockSql.tryLock(table));
+    if (result.rows[0]?.locked) return;
+    const timedOut = timeout !== null && Date.now() - started >= timeout * 1000;
+    // The holder is looked up at once, then every few seconds, to report a change of hands.
+    if (timedOut || attempt % 20 === 0) {
+      const holder = await findHolder(client, table);
+      if (timedOut) throw timeoutError(table, holder, timeout, options.database);
+      if ((holder?.pid ?? null) !== lastPid) {
+        lastPid = holder?.pid ?? null;
+        options.onWait?.(holder);
+      }
+    }
+    const left = timeout === null ? poll : timeout * 1000 - (Date.now() - started);
+    await sleep(Math.max(0, Math.min(poll, left)));
+  }
+}
+
+function timeoutError(
+  table: TableRef,
+  holder: LockHolder | null,
+  seconds: number,
+  database = "the database",
+): MigrationLockTimeoutError {
+  return new MigrationLockTimeoutError(
+    `Gave up after ${seconds} s waiting for the migration lock on ${database} ` +
+      `(version table ${table.schema}.${table.name}): it is held by ${describeHolder(holder)}.`,
+    holder
+      ? `Let that run finish, raise migrationLockTimeout (--migration-lock-timeout), or end a stuck session with SELECT pg_terminate_backend(${holder.pid}).`
+      : "Run again: the holder has just finished.",
+  );
 }

@@ -1,87 +1,39 @@
 import { createMigrationOperations } from "../api";
-import type { MigrationContext } from "../api";
 import type { TransactionMode } from "../config/options";
 import { compileOperation } from "../dialect/postgres/compile";
-import { addsEnumLabels } from "../dialect/postgres/compile-enums";
+import { sessionTimeoutSql, type SessionTimeouts } from "../dialect/postgres/session-settings";
 import type { Operation } from "../ops/operations";
-import { versionChangeSql } from "../dialect/postgres/version-table";
-import { AutogenError, MigrationError } from "../errors";
 import type { TableRef } from "../schema/model";
+import { bookkeepingSql } from "./bookkeeping";
 import type { Executor } from "./executor";
+import { migrationFailure } from "./migration-failure";
+import type { MigrationStep } from "./migration-step";
+import { withLockRetries, type RetryNotice } from "./lock-retries";
+import {
+  describedStep,
+  transactionUnits,
+  type DescribedStep,
+  type TransactionUnit,
+} from "./transaction-units";
 
-/** One migration to run in one direction, with the version-table change it implies. */
-export interface MigrationStep {
-  readonly revision: string;
-  readonly message: string;
-  readonly file: string;
-  readonly direction: "upgrade" | "downgrade";
-  readonly run: (context: MigrationContext) => Promise<void>;
-  /** False when the file exports `transaction = false` (e.g. CREATE INDEX CONCURRENTLY). */
-  readonly transactional: boolean;
-  /** Version-table rows to delete and insert once the migration has run. */
-  readonly removeHeads: readonly string[];
-  readonly addHeads: readonly string[];
-}
+export type { MigrationStep } from "./migration-step";
+export type { RetryNotice } from "./lock-retries";
 
 export interface RunOptions {
   readonly versionTable: TableRef;
   readonly transactionMode: TransactionMode;
-  /** Called after each step with its duration, for progress output. */
+  /** `lock_timeout` / `statement_timeout` for the session, set before the first migration. */
+  readonly timeouts?: SessionTimeouts;
+  /** How often a transaction cancelled by `lock_timeout` is run again. Default 0. */
+  readonly lockTimeoutRetries?: number;
+  /** Milliseconds to wait before retry number `n` (1-based); default 1 s, 2 s, 4 s... */
+  readonly retryDelay?: (retry: number) => number;
+  /** Called as each migration starts, for progress output. */
+  readonly onStepStart?: (step: MigrationStep) => void;
+  /** Called once a migration is committed, with its duration. */
   readonly onStepDone?: (step: MigrationStep, milliseconds: number) => void;
-}
-
-function failure(step: MigrationStep, statement: string | null, error: unknown): MigrationError {
-  const reason =
-    error instanceof AutogenError
-      ? error.message
-      : ((error as { message?: string }).message ?? String(error)).split("\n")[0];
-  const where = statement ? ` at statement \`${statement.slice(0, 200)}\`` : "";
-  return new MigrationError(
-    step.revision,
-    step.file,
-    `${step.direction} of ${step.revision} (${step.file}) failed${where}: ${reason}`,
-    { cause: error },
-  );
-}
-
-/**
- * The one loop behind live runs and `--sql` scripts. In mode `each` every migration and its
- * version-table update share one transaction, so a failure rolls that migration back whole
- * and leaves the version table as it was; `all` wraps every step in one transaction; `none`
- * runs without transactions, as does a migration that opts out.
- */
-export async function runSteps(
-  executor: Executor,
-  steps: readonly MigrationStep[],
-  options: RunOptions,
-): Promise<void> {
-  const outer = options.transactionMode === "all" && steps.every((s) => s.transactional);
-  if (outer) await executor.begin();
-  try {
-    for (const step of steps) await runStep(executor, step, options, !outer);
-    if (outer) await executor.commit();
-  } catch (error) {
-    if (outer) await executor.rollback().catch(() => undefined);
-    throw error;
-  }
-}
-
-/**
- * Labels added to an existing enum type, which PostgreSQL refuses to use in the transaction
- * that added them ("unsafe use of new value"). They run first, in their own committed
- * transaction; they compile to `ADD VALUE IF NOT EXISTS`, so a re-run after a failure of the
- * rest of the migration finds them there and goes on.
- */
-function hoistedLabelAdditions(list: readonly Operation[]): Set<Operation> {
-  const createdHere = new Set<string>();
-  const hoisted = new Set<Operation>();
-  for (const op of list) {
-    if (op.kind === "createEnum") createdHere.add(JSON.stringify([op.enum.schema, op.enum.name]));
-    if (addsEnumLabels(op) && op.kind === "alterEnum") {
-      if (!createdHere.has(JSON.stringify([op.schema, op.name]))) hoisted.add(op);
-    }
-  }
-  return hoisted;
+  /** Called before each retry after a lock timeout. */
+  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
 /** Calls the migration function and keeps the operations it describes, in order. */
@@ -91,53 +43,149 @@ async function describe(step: MigrationStep): Promise<Operation[]> {
   return list;
 }
 
-async function runStep(
+/**
+ * The one loop behind live runs and `--sql` scripts. Every migration function is called first
+ * (they only describe operations), then the steps run in transaction units (see
+ * `transactionUnits`): in mode `each` every migration and its version-table update share one
+ * transaction, so a failure rolls that migration back whole and leaves the version table as
+ * it was, while the migrations before it stay applied.
+ */
+export async function runSteps(
   executor: Executor,
-  step: MigrationStep,
+  steps: readonly MigrationStep[],
   options: RunOptions,
-  ownTransaction: boolean,
 ): Promise<void> {
-  const started = Date.now();
-  const transactional = ownTransaction && step.transactional && options.transactionMode !== "none";
-  let current: string | null = null;
-  const execute = async (sql: string, params?: readonly unknown[]): Promise<void> => {
-    current = sql;
-    await executor.run(sql, params);
-    current = null;
-  };
-  const apply = async (op: Operation): Promise<void> => {
-    if (op.kind === "execute" && op.params && executor.live) return execute(op.sql, op.params);
-    for (const sql of compileOperation(op, { inlineParams: !executor.live })) await execute(sql);
-  };
-  const inTransaction = async (fn: () => Promise<void>): Promise<void> => {
-    if (transactional) await executor.begin();
+  const described: DescribedStep[] = [];
+  for (const step of steps) {
+    let operations: Operation[];
+    try {
+      operations = await describe(step);
+    } catch (error) {
+      throw migrationFailure({ step, statement: null, consequence: NOTHING_RAN }, error);
+    }
+    described.push(describedStep(step, operations, options.transactionMode));
+  }
+  if (described.length === 0) return;
+  const run = new UnitRunner(executor, options);
+  for (const sql of sessionTimeoutSql(options.timeouts ?? NO_TIMEOUTS)) await executor.run(sql);
+  for (const unit of transactionUnits(described, options.transactionMode)) await run.unit(unit);
+}
+
+const NO_TIMEOUTS: SessionTimeouts = { lockTimeout: null, statementTimeout: null };
+const NOTHING_RAN = "No statement of this run was sent to the database.";
+const NO_TRANSACTION =
+  "It ran without a transaction: its statements before the failing one stay applied, and the version table does not record it. Repair the database by hand (or make the migration idempotent) before running it again.";
+
+function rolledBack(before: number): string {
+  if (before === 0) return "It was rolled back; the migrations before it stay applied.";
+  return `The transaction was rolled back: it and the ${before} migration(s) before it in the same transaction (transactionMode "all") are not applied.`;
+}
+
+/** Runs transaction units, keeping track of what was running for the error message. */
+class UnitRunner {
+  private step: MigrationStep | null = null;
+  private statement: string | null = null;
+  private readonly announced = new Set<MigrationStep>();
+
+  constructor(
+    private readonly executor: Executor,
+    private readonly options: RunOptions,
+  ) {}
+
+  async unit(unit: TransactionUnit): Promise<void> {
+    const durations = new Map<MigrationStep, number>();
+    const first = unit.steps[0];
+    // Announced ahead of BEGIN, so a script's comment heads the migration's transaction.
+    if (first) this.begin(first.step);
+    if (unit.transactional && first && first.hoisted.size > 0) {
+      await this.transaction(unit, async () => {
+        this.begin(first.step);
+        for (const op of first.hoisted) await this.apply(op);
+      });
+    }
+    const body = async () => {
+      for (const d of unit.steps) {
+        const started = Date.now();
+        this.begin(d.step);
+        for (const op of d.operations) if (!d.hoisted.has(op)) await this.apply(op);
+        if (!unit.transactional) await this.atomically(() => this.bookkeeping(d.step));
+        else await this.bookkeeping(d.step);
+        durations.set(d.step, Date.now() - started);
+      }
+    };
+    if (unit.transactional) await this.transaction(unit, body);
+    else await body().catch((error) => this.fail(error, NO_TRANSACTION));
+    for (const d of unit.steps) this.options.onStepDone?.(d.step, durations.get(d.step) ?? 0);
+  }
+
+  private begin(step: MigrationStep): void {
+    this.step = step;
+    this.statement = null;
+    if (this.announced.has(step)) return;
+    this.announced.add(step);
+    this.executor.comment(`${step.direction} ${step.revision}: ${step.message} (${step.file})`);
+    this.options.onStepStart?.(step);
+  }
+
+  /** Runs `fn` in one transaction, again after a lock timeout while retries are left. */
+  private transaction(unit: TransactionUnit, fn: () => Promise<void>): Promise<void> {
+    return withLockRetries(
+      () =>
+        this.atomically(fn).catch((error) => {
+          const before = unit.steps.findIndex((d) => d.step === this.step);
+          return this.fail(error, rolledBack(Math.max(0, before)));
+        }),
+      {
+        retries: this.options.lockTimeoutRetries ?? 0,
+        delay: this.options.retryDelay,
+        onRetry: this.options.onRetry,
+      },
+    );
+  }
+
+  private async atomically(fn: () => Promise<void>): Promise<void> {
+    await this.executor.begin();
     try {
       await fn();
-      if (transactional) await executor.commit();
+      await this.executor.commit();
     } catch (error) {
-      if (transactional) await executor.rollback().catch(() => undefined);
-      throw failure(step, current, error);
+      await this.executor.rollback().catch(() => undefined);
+      throw error;
     }
-  };
+  }
 
-  executor.comment(`${step.direction} ${step.revision}: ${step.message} (${step.file})`);
-  let operations: Operation[];
-  try {
-    operations = await describe(step);
-  } catch (error) {
-    throw failure(step, null, error);
+  private fail(error: unknown, consequence: string): never {
+    const step = this.step;
+    if (!step) throw error;
+    throw migrationFailure({ step, statement: this.statement, consequence }, error);
   }
-  const hoisted = transactional ? hoistedLabelAdditions(operations) : new Set<Operation>();
-  if (hoisted.size > 0) {
-    await inTransaction(async () => {
-      for (const op of hoisted) await apply(op);
-    });
+
+  private async execute(sql: string, params?: readonly unknown[]): Promise<number | null> {
+    this.statement = sql;
+    const touched = await this.executor.run(sql, params);
+    this.statement = null;
+    return touched;
   }
-  await inTransaction(async () => {
-    for (const op of operations) if (!hoisted.has(op)) await apply(op);
-    for (const sql of versionChangeSql(options.versionTable, step.removeHeads, step.addHeads)) {
-      await execute(sql);
+
+  private async apply(op: Operation): Promise<void> {
+    if (op.kind === "execute" && op.params && this.executor.live) {
+      await this.execute(op.sql, op.params);
+      return;
     }
-  });
-  options.onStepDone?.(step, Date.now() - started);
+    for (const sql of compileOperation(op, { inlineParams: !this.executor.live })) {
+      await this.execute(sql);
+    }
+  }
+
+  private async bookkeeping(step: MigrationStep): Promise<void> {
+    for (const { sql, expectOneRow } of bookkeepingSql(this.options.versionTable, step)) {
+      const touched = await this.execute(sql);
+      if (expectOneRow && touched !== null && touched !== 1) {
+        this.statement = sql;
+        throw new Error(
+          `the version table changed under this run (${touched} rows matched instead of 1): another run without the migration lock? (a transaction-mode pooler does not keep session locks)`,
+        );
+      }
+    }
+  }
 }

@@ -33,6 +33,12 @@ describe("alterColumn", () => {
       { type: "mood", typeSchema: "app", isArray: true },
       [`${ALTER} TYPE "app"."mood"[] USING "c"::"app"."mood"[]`],
     ],
+    [
+      "casts an enum array to another enum's array through text, as PostgreSQL has no enum-to-enum cast",
+      { type: "mood", typeSchema: "app", isArray: true },
+      { type: "feeling", typeSchema: "app", isArray: true },
+      [`${ALTER} TYPE "app"."feeling"[] USING "c"::text[]::"app"."feeling"[]`],
+    ],
     ["sets NOT NULL", { nullable: true }, { nullable: false }, [`${ALTER} SET NOT NULL`]],
     ["drops NOT NULL", { nullable: false }, { nullable: true }, [`${ALTER} DROP NOT NULL`]],
     ["sets a default", { default: null }, { default: "now()" }, [`${ALTER} SET DEFAULT now()`]],
@@ -65,7 +71,7 @@ describe("alterColumn", () => {
       { type: "feeling", typeSchema: "app", isArray: false, default: "'a'" },
       [
         `${ALTER} DROP DEFAULT`,
-        `${ALTER} TYPE "app"."feeling" USING "c"::"app"."feeling"`,
+        `${ALTER} TYPE "app"."feeling" USING "c"::text::"app"."feeling"`,
         `${ALTER} SET DEFAULT 'a'`,
       ],
     ],

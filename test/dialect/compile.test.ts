@@ -20,6 +20,20 @@ const cases: { readonly [K in OperationKind]: readonly Case[] } = {
   dropSchema: [
     ["drops without CASCADE", ops.dropSchema({ schema: "audit" }), ['DROP SCHEMA "audit"']],
   ],
+  createExtension: [
+    [
+      "installs the extension unless it is there",
+      ops.createExtension({ name: "uuid-ossp" }),
+      ['CREATE EXTENSION IF NOT EXISTS "uuid-ossp"'],
+    ],
+  ],
+  dropExtension: [
+    [
+      "drops without CASCADE",
+      ops.dropExtension({ name: "citext" }),
+      ['DROP EXTENSION IF EXISTS "citext"'],
+    ],
+  ],
   createEnum: [
     [
       "lists the labels as literals",
@@ -237,6 +251,57 @@ const cases: { readonly [K in OperationKind]: readonly Case[] } = {
       ['ALTER TABLE "public"."users" DROP CONSTRAINT "CHK_age"'],
     ],
   ],
+  addExclusion: [
+    [
+      "writes what follows EXCLUDE as it is, and how it defers",
+      ops.addExclusion({
+        ...on,
+        exclusion: {
+          name: "XCL_slot",
+          expression: "USING gist (room WITH =, during WITH &&)",
+          deferrable: "INITIALLY DEFERRED",
+        },
+      }),
+      [
+        'ALTER TABLE "public"."users" ADD CONSTRAINT "XCL_slot" EXCLUDE USING gist (room WITH =, during WITH &&) DEFERRABLE INITIALLY DEFERRED',
+      ],
+    ],
+  ],
+  dropExclusion: [
+    [
+      "drops it by name",
+      ops.dropExclusion({ ...on, name: "XCL_slot" }),
+      ['ALTER TABLE "public"."users" DROP CONSTRAINT "XCL_slot"'],
+    ],
+  ],
+  createView: [
+    [
+      "writes the query on lines of its own",
+      ops.createView({
+        view: { schema: "public", name: "v", definition: "SELECT 1 AS one", materialized: false },
+      }),
+      ['CREATE VIEW "public"."v" AS\nSELECT 1 AS one'],
+    ],
+    [
+      "creates a materialized view with its rows",
+      ops.createView({
+        view: { schema: "s", name: "m", definition: "SELECT 1 AS one", materialized: true },
+      }),
+      ['CREATE MATERIALIZED VIEW "s"."m" AS\nSELECT 1 AS one'],
+    ],
+  ],
+  dropView: [
+    [
+      "drops a view without CASCADE",
+      ops.dropView({ schema: "public", name: "v", materialized: false }),
+      ['DROP VIEW "public"."v"'],
+    ],
+    [
+      "drops a materialized view with its own statement",
+      ops.dropView({ schema: "s", name: "m", materialized: true }),
+      ['DROP MATERIALIZED VIEW "s"."m"'],
+    ],
+  ],
   setTableComment: [
     [
       "sets a comment",
@@ -254,6 +319,30 @@ const cases: { readonly [K in OperationKind]: readonly Case[] } = {
       "returns the SQL as written and leaves parameters to the runner",
       ops.execute({ sql: "UPDATE users SET age = $1", params: [3] }),
       ["UPDATE users SET age = $1"],
+    ],
+  ],
+  bulkInsert: [
+    [
+      "is one INSERT whose values are literals, DEFAULT where a row leaves a column out",
+      ops.bulkInsert({
+        ...on,
+        rows: [
+          { name: "O'Hara", age: 7 },
+          { age: -1, note: null, name: undefined },
+        ],
+      }),
+      [
+        `INSERT INTO "public"."users" ("name", "age", "note") VALUES ('O''Hara', '7', DEFAULT), (DEFAULT, '-1', NULL)`,
+      ],
+    ],
+    ["is nothing without rows", ops.bulkInsert({ ...on, rows: [] }), []],
+    [
+      "inserts default rows one by one when no row names a column",
+      ops.bulkInsert({ ...on, rows: [{}, {}] }),
+      [
+        'INSERT INTO "public"."users" DEFAULT VALUES',
+        'INSERT INTO "public"."users" DEFAULT VALUES',
+      ],
     ],
   ],
 };

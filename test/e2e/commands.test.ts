@@ -90,8 +90,15 @@ describe("the commands on a two-entity project", () => {
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Applied ${first} Create library!`);
-    expect(result.stderr).toMatch(/^Applied 1 migration in \d+ ms\.$/m);
-    expect(await tables(db)).toEqual(["authors", "autogen_version", "books"]);
+    expect(result.stderr).toMatch(
+      /^Applied 1 migration in \d+ ms; the database is at [0-9a-f]{12}\.$/m,
+    );
+    expect(await tables(db)).toEqual([
+      "authors",
+      "autogen_version",
+      "autogen_version_history",
+      "books",
+    ]);
   });
 
   it("current prints the applied id marked (head)", async () => {
@@ -165,7 +172,9 @@ describe("the commands on a two-entity project", () => {
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Reverted ${second} add pages`);
-    expect(result.stderr).toMatch(/^Reverted 1 migration in \d+ ms\.$/m);
+    expect(result.stderr).toMatch(
+      /^Reverted 1 migration in \d+ ms; the database is at [0-9a-f]{12}\.$/m,
+    );
     expect(now.stdout).toBe(`${first}\n`);
     expect(await columns(db, "books")).toEqual(["id", "title", "authorId"]);
   });
@@ -177,7 +186,7 @@ describe("the commands on a two-entity project", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Reverted ${first} Create library!`);
     expect(now.stderr).toMatch(/^The database at .+ is at base\.$/m);
-    expect(await tables(db)).toEqual(["autogen_version"]);
+    expect(await tables(db)).toEqual(["autogen_version", "autogen_version_history"]);
     expect(await db.query("SELECT * FROM autogen_version")).toEqual([]);
   });
 });

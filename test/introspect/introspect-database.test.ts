@@ -106,6 +106,7 @@ const column = (
     default: string | null;
     serial: boolean;
     comment: string | null;
+    generated: string;
   }> = {},
 ) => ({
   name,
@@ -176,7 +177,7 @@ const EXPECTED: DatabaseSchema = {
         column("rank", "positive_int", { typeSchema: "blog" }),
         column("deletedAt", "timestamp with time zone"),
         column("body", "jsonb", { default: `'{"a": 1}'::jsonb` }),
-        column("price_with_tax", "numeric"),
+        column("price_with_tax", "numeric", { generated: "(price * 1.2)" }),
       ],
       primaryKey: { name: "PK_posts", columns: ["id"] },
       uniques: [],
@@ -293,6 +294,24 @@ const EXPECTED: DatabaseSchema = {
     { schema: "Shop", name: "Size", values: ["S", "M", "L"] },
     { schema: "blog", name: "tag_kind", values: ["topic", "series"] },
     { schema: "public", name: "post_status", values: ["draft", "published", "archived"] },
+  ],
+  extensions: ["citext"],
+  views: [
+    {
+      schema: "blog",
+      name: "post_count",
+      definition: expect.stringMatching(/^SELECT count\(\*\) AS n\n\s+FROM blog\.posts$/),
+      materialized: true,
+      references: [{ schema: "blog", name: "posts" }],
+    },
+    {
+      schema: "blog",
+      name: "post_ids",
+      // PostgreSQL 16 stopped qualifying the columns of a single-table query.
+      definition: expect.stringMatching(/^SELECT (posts\.)?id\n\s+FROM blog\.posts$/),
+      materialized: false,
+      references: [{ schema: "blog", name: "posts" }],
+    },
   ],
 };
 

@@ -142,25 +142,19 @@ describe("schemaFromEntities", () => {
     );
   });
 
-  it("lists every feature the model cannot carry, by entity and member", async () => {
-    const attempt = schemaOf([Target, Exotic]);
-    await expect(attempt).rejects.toThrow(UnsupportedEntityFeatureError);
-    const error = (await attempt.catch(
-      (caught: unknown) => caught,
-    )) as UnsupportedEntityFeatureError;
-    expect(error.features.map((found) => found.feature)).toEqual([
-      "identity column",
-      "generated (computed) column",
-      "column collation",
-      "exclusion constraint",
-      "deferrable foreign key",
+  it("models identity, generated columns, collation, exclusion constraints and deferrable keys", async () => {
+    const schema = await schemaOf([Target, Exotic]);
+    const exotic = tableNamed(schema, "exotic");
+    expect(columnNamed(exotic, "id")).toEqual(
+      expect.objectContaining({ identity: "BY DEFAULT", nullable: false, serial: false }),
+    );
+    expect(columnNamed(exotic, "double").generated).toBe(`"room" * 2`);
+    expect(columnNamed(exotic, "room").collation).toBe("C");
+    expect(exotic.exclusions).toEqual([
+      { name: expect.stringMatching(/^XCL_/), expression: `USING gist ("room" WITH =)` },
     ]);
-    expect(error.features[0]).toEqual({
-      entity: "Exotic",
-      member: "id",
-      feature: "identity column",
-    });
-    expect(error.message).toMatch(/identity column on Exotic\.id/);
+    expect(exotic.foreignKeys[0]?.deferrable).toBe("INITIALLY DEFERRED");
+    expect(schema.extensions).toEqual(["btree_gist"]);
   });
 
   it("refuses generated columns and actions TypeORM itself would turn into invalid SQL", async () => {

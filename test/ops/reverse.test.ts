@@ -34,10 +34,17 @@ const index = {
   method: "btree",
 };
 
-/** One operation of each kind, as the diff makes them (drops carry `previous`), and its inverse kind. */
-const made: { readonly [K in OperationKind]: readonly [Operation, OperationKind] } = {
+/**
+ * One operation of each kind, as the diff makes them (drops carry `previous`), and its inverse
+ * kind. bulkInsert has none: data a migration inserted cannot be taken back by a rule.
+ */
+const made: {
+  readonly [K in Exclude<OperationKind, "bulkInsert">]: readonly [Operation, OperationKind];
+} = {
   createSchema: [ops.createSchema({ schema: "audit" }), "dropSchema"],
   dropSchema: [ops.dropSchema({ schema: "audit" }), "createSchema"],
+  createExtension: [ops.createExtension({ name: "citext" }), "dropExtension"],
+  dropExtension: [ops.dropExtension({ name: "citext" }), "createExtension"],
   createEnum: [ops.createEnum({ enum: mood }), "dropEnum"],
   dropEnum: [ops.dropEnum({ schema: "public", name: "mood", previous: mood }), "createEnum"],
   alterEnum: [
@@ -95,6 +102,37 @@ const made: { readonly [K in OperationKind]: readonly [Operation, OperationKind]
     ops.dropCheck({ ...on, name: "CHK_id", previous: { name: "CHK_id", expression: "(id > 0)" } }),
     "addCheck",
   ],
+  addExclusion: [
+    ops.addExclusion({ ...on, exclusion: { name: "XCL_x", expression: "USING gist (x WITH &&)" } }),
+    "dropExclusion",
+  ],
+  dropExclusion: [
+    ops.dropExclusion({
+      ...on,
+      name: "XCL_x",
+      previous: {
+        name: "XCL_x",
+        expression: "USING gist (x WITH &&)",
+        deferrable: "INITIALLY DEFERRED",
+      },
+    }),
+    "addExclusion",
+  ],
+  createView: [
+    ops.createView({
+      view: { schema: "public", name: "v", definition: "SELECT 1", materialized: false },
+    }),
+    "dropView",
+  ],
+  dropView: [
+    ops.dropView({
+      schema: "public",
+      name: "v",
+      materialized: true,
+      previous: { schema: "public", name: "v", definition: "SELECT 1", materialized: true },
+    }),
+    "createView",
+  ],
   setTableComment: [
     ops.setTableComment({ ...on, comment: "new", previous: "old" }),
     "setTableComment",
@@ -126,8 +164,11 @@ describe("reverseOperation", () => {
     ["dropIndex", ops.dropIndex({ ...on, name: "IDX_title" })],
     ["dropForeignKey", ops.dropForeignKey({ ...on, name: "FK_author" })],
     ["dropCheck", ops.dropCheck({ ...on, name: "CHK_id" })],
+    ["dropExclusion", ops.dropExclusion({ ...on, name: "XCL_x" })],
+    ["dropView", ops.dropView({ schema: "public", name: "v", materialized: false })],
     ["setTableComment", ops.setTableComment({ ...on, comment: "new" })],
     ["execute", ops.execute({ sql: "DELETE FROM posts" })],
+    ["bulkInsert", ops.bulkInsert({ ...on, rows: [{ title: "hello" }] })],
   ])("refuses to reverse %s that does not carry what it removes", (kind, op) => {
     expect(() => reverseOperation(op)).toThrow(IrreversibleOperationError);
     expect(() => reverseOperation(op)).toThrow(

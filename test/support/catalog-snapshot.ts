@@ -14,7 +14,7 @@ export interface CatalogSnapshot {
   readonly comments: readonly string[];
 }
 
-const IGNORED_TABLES = ["autogen_version", "typeorm_metadata"];
+const IGNORED_TABLES = ["autogen_version", "autogen_version_history", "typeorm_metadata"];
 
 export async function catalogSnapshot(
   db: TestDatabase,

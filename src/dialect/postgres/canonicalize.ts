@@ -1,11 +1,12 @@
 import type { ClientBase } from "pg";
 import { AutogenError, ExpressionError } from "../../errors";
-import { introspectDatabase } from "../../introspect";
+import { introspectDatabase, readViews } from "../../introspect";
 import type { DatabaseSchema } from "../../schema/model";
 import { normalizeSchema } from "../../schema/normalize";
 import { mergeCanonical } from "./merge-canonical";
 import { planScratch, type ScratchStatement } from "./scratch-plan";
 import { lookUpExistingTypes, resolveScratchTypes } from "./scratch-types";
+import { lookUpLiveRelations, mergeViews, viewStatements } from "./scratch-views";
 
 const TEMP_SCHEMA_SQL =
   "SELECT n.nspname::text AS name FROM pg_catalog.pg_namespace AS n WHERE n.oid = pg_catalog.pg_my_temp_schema()";
@@ -56,9 +57,10 @@ async function explainRejection(
   const { origin } = rejected.statement;
   const code = (rejected.error as { code?: unknown }).code;
   const hint =
-    code === UNDEFINED_FUNCTION
+    origin.hint ??
+    (code === UNDEFINED_FUNCTION
       ? "If the expression calls a function from an extension (uuid_generate_v4() comes from uuid-ossp), install the extension in the database first."
-      : undefined;
+      : undefined);
   const fragment = origin.fragment === "" ? "" : ` (${origin.fragment})`;
   return new ExpressionError(
     origin.owner,
@@ -86,8 +88,11 @@ async function explainRejection(
  * caller's and `search_path` is never touched: call this with the same connection (and the
  * same settings) as `introspectDatabase` so both sides print names the same way.
  *
+ * Views are created for real, in the same transaction, where they will live (see
+ * `scratch-views.ts`), and read back with `pg_get_viewdef`.
+ *
  * Costs a fixed number of round trips whatever the model's size (type lookup, one batch,
- * the introspector's queries). Must not be called inside a transaction: it issues its own
+ * the introspector's queries, and with views one lookup and one read more). Must not be called inside a transaction: it issues its own
  * BEGIN and ROLLBACK. Serial columns have no default to canonicalise; columns whose enum
  * cannot be used as is (see `ScratchTypeKind`) keep their default as written.
  *
@@ -98,12 +103,16 @@ export async function canonicalizeSchema(
   client: ClientBase,
   schema: DatabaseSchema,
 ): Promise<DatabaseSchema> {
-  if (schema.tables.length === 0) return normalizeSchema(schema);
+  const views = schema.views ?? [];
+  if (schema.tables.length === 0 && views.length === 0) return normalizeSchema(schema);
   const existing = await lookUpExistingTypes(client, schema);
-  const plan = planScratch(schema, resolveScratchTypes(schema, existing), existing.schemas);
+  const kinds = resolveScratchTypes(schema, existing);
+  const plan = planScratch(schema, kinds, existing.schemas);
+  const live = views.length > 0 ? await lookUpLiveRelations(client, schema) : null;
+  const statements = [...plan.statements, ...(live ? viewStatements(schema, kinds, live) : [])];
   // The separator sits on its own line: a model expression ending in a `--` comment would
   // otherwise comment it out and merge two statements.
-  const batch = plan.statements.map((s) => s.sql).join("\n;\n");
+  const batch = statements.map((s) => s.sql).join("\n;\n");
   const outcome = await inRolledBackTransaction(client, async () => {
     try {
       await client.query(batch);
@@ -115,14 +124,17 @@ export async function canonicalizeSchema(
     if (tempSchema === undefined) {
       throw new AutogenError("canonicalize", "The session has no temporary schema.");
     }
-    return { canonical: await introspectDatabase(client, { schemas: [tempSchema] }) };
+    const canonical = await introspectDatabase(client, { schemas: [tempSchema] });
+    const viewSchemas = [...new Set(views.map((v) => v.schema))];
+    return { canonical, views: views.length > 0 ? await readViews(client, viewSchemas) : [] };
   });
   if ("rejected" in outcome) {
-    throw await explainRejection(client, plan.statements, outcome.rejected);
+    throw await explainRejection(client, statements, outcome.rejected);
   }
   const byName = new Map(outcome.canonical.tables.map((t) => [t.name, t]));
   return normalizeSchema({
     ...schema,
     tables: plan.tables.map((t) => mergeCanonical(t, byName.get(t.name))),
+    ...(views.length > 0 ? { views: mergeViews(views, outcome.views) } : {}),
   });
 }

@@ -1,13 +1,21 @@
 import type { Column } from "../../schema/model";
+import { identityKeyword } from "./generation";
 import { qualifiedName, quoteIdent, quoteLiteral } from "./quote";
 import { columnTypeSql } from "./types";
 
 /**
- * A column as written in `CREATE TABLE` and `ADD COLUMN`: name, type, `NOT NULL`, `DEFAULT`.
- * The default is canonical SQL from the model and is written as it is.
+ * A column as written in `CREATE TABLE` and `ADD COLUMN`: name, type and collation, identity
+ * or generation expression, `NOT NULL`, `DEFAULT`. Expressions are canonical SQL from the
+ * model and are written as they are.
  */
 export function columnDefinition(column: Column): string {
   const parts = [quoteIdent(column.name), columnTypeSql(column)];
+  if (column.collation !== undefined) parts.push(`COLLATE ${quoteIdent(column.collation)}`);
+  if (column.identity !== undefined) {
+    parts.push(`GENERATED ${identityKeyword(column.identity)} AS IDENTITY`);
+  }
+  if (column.generated !== undefined)
+    parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   if (!column.nullable) parts.push("NOT NULL");
   // `serial` creates the sequence and its `nextval` default itself; the model's default text
   // names that sequence and must not be written a second time.

@@ -1,6 +1,7 @@
 import { AutogenError } from "../../errors";
 import type { AddColumnOp, AlterColumnOp, ColumnChange, DropColumnOp } from "../../ops/operations";
 import { columnDefinition, columnFollowUps, commentOnColumn } from "./column-definition";
+import { addSerial, dropSerial, identityKeyword, restartAfterMax } from "./generation";
 import { qualifiedName, quoteIdent } from "./quote";
 import { type ColumnType, typeSql } from "./types";
 
@@ -43,9 +44,35 @@ function changed<K extends keyof ColumnChange>(from: ColumnChange, to: ColumnCha
 }
 
 /**
- * Only what changed, each as its own statement: the type first (in place, with `USING`, so
- * the data stays: a column is never dropped and re-added), then the default, nullability and
- * comment.
+ * The conversion when the operation gives none: a cast to the new type. PostgreSQL has no cast
+ * from an enum to another enum (a renamed type, another `enumName`), so a value of a
+ * user-defined type goes through text, which every type can be read from.
+ */
+function plainConversion(op: AlterColumnOp, target: string): string {
+  const column = quoteIdent(op.name);
+  if (!op.from.typeSchema) return `${column}::${target}`;
+  return `${column}::text${op.from.isArray ? "[]" : ""}::${target}`;
+}
+
+/** The type an operation states, for changes that need it without changing it. */
+function statedType(op: AlterColumnOp, why: string): ColumnType {
+  const { to } = op;
+  if (to.type === undefined || to.typeSchema === undefined || to.isArray === undefined) {
+    throw new AutogenError(
+      "invalid-operation",
+      `alterColumn of ${op.table}.${op.name} ${why} without stating the column's type.`,
+      "Give type, typeSchema and isArray in `to` (and in `from`), even when they stay the same.",
+    );
+  }
+  return { type: to.type, typeSchema: to.typeSchema, isArray: to.isArray };
+}
+
+/**
+ * Only what changed, each as its own statement, in an order PostgreSQL accepts: a serial or
+ * identity column stops generating values first; then the type and collation change (in
+ * place, with `USING`, so the data stays: a column is never dropped and re-added), the
+ * default and nullability; then the column starts generating values (identity needs NOT
+ * NULL and no default, which are in place by then) and its comment changes.
  *
  * PostgreSQL casts the existing default to the new type during `TYPE`, which fails for many
  * conversions (one enum to another, text to integer). So when the operation states the default
@@ -55,23 +82,41 @@ export function compileAlterColumn(op: AlterColumnOp): string[] {
   const { from, to } = op;
   const alter = `ALTER TABLE ${qualifiedName(op.schema, op.table)} ALTER COLUMN ${quoteIdent(op.name)}`;
   const statements: string[] = [];
-  const type = newType(op);
+  const identityChanged = changed(from, to, "identity");
+  const serialChanged = changed(from, to, "serial");
 
-  if (type !== null) {
-    const target = typeSql(type);
-    const resetDefault = to.default !== undefined;
+  if (serialChanged && !to.serial) statements.push(...dropSerial(op.schema, op.table, op.name));
+  if (identityChanged && to.identity === null) statements.push(`${alter} DROP IDENTITY`);
+
+  const type = newType(op);
+  const collationChanged = changed(from, to, "collation");
+  if (type !== null || collationChanged) {
+    const target = typeSql(type ?? statedType(op, "changes the collation"));
+    const collate = typeof to.collation === "string" ? ` COLLATE ${quoteIdent(to.collation)}` : "";
+    const resetDefault = type !== null && to.default !== undefined;
+    const using = type === null ? "" : ` USING ${op.using ?? plainConversion(op, target)}`;
     if (resetDefault && from.default !== null) statements.push(`${alter} DROP DEFAULT`);
-    statements.push(
-      `${alter} TYPE ${target} USING ${op.using ?? `${quoteIdent(op.name)}::${target}`}`,
-    );
+    statements.push(`${alter} TYPE ${target}${collate}${using}`);
     if (resetDefault && to.default !== null) statements.push(`${alter} SET DEFAULT ${to.default}`);
-  } else if (changed(from, to, "default")) {
+  }
+  if (type === null && changed(from, to, "default")) {
     statements.push(
       to.default === null ? `${alter} DROP DEFAULT` : `${alter} SET DEFAULT ${to.default}`,
     );
   }
   if (changed(from, to, "nullable")) {
     statements.push(to.nullable ? `${alter} DROP NOT NULL` : `${alter} SET NOT NULL`);
+  }
+
+  if (identityChanged && to.identity && from.identity) {
+    statements.push(`${alter} SET GENERATED ${identityKeyword(to.identity)}`);
+  } else if (identityChanged && to.identity) {
+    statements.push(`${alter} ADD GENERATED ${identityKeyword(to.identity)} AS IDENTITY`);
+    statements.push(restartAfterMax(op.schema, op.table, op.name));
+  }
+  if (serialChanged && to.serial) {
+    const { type: integerType } = statedType(op, "makes the column serial");
+    statements.push(...addSerial(op.schema, op.table, op.name, integerType));
   }
   if (changed(from, to, "comment")) {
     statements.push(commentOnColumn(op.schema, op.table, op.name, to.comment ?? null));

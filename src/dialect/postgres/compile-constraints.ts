@@ -1,5 +1,7 @@
 import type {
   AddCheckOp,
+  AddExclusionOp,
+  DropExclusionOp,
   AddForeignKeyOp,
   AddPrimaryKeyOp,
   AddUniqueOp,
@@ -12,6 +14,7 @@ import type {
 } from "../../ops/operations";
 import {
   checkClause,
+  exclusionClause,
   foreignKeyClause,
   primaryKeyClause,
   uniqueClause,
@@ -24,7 +27,7 @@ function addConstraint(op: { schema: string; table: string }, clause: string): s
 
 /** Every kind of constraint is dropped the same way, by its name on its table. */
 export function compileDropConstraint(
-  op: DropPrimaryKeyOp | DropUniqueOp | DropCheckOp | DropForeignKeyOp,
+  op: DropPrimaryKeyOp | DropUniqueOp | DropCheckOp | DropForeignKeyOp | DropExclusionOp,
 ): string[] {
   return [
     `ALTER TABLE ${qualifiedName(op.schema, op.table)} DROP CONSTRAINT ${quoteIdent(op.name)}`,
@@ -39,6 +42,9 @@ export const compileAddUnique = (op: AddUniqueOp): string[] =>
 
 export const compileAddCheck = (op: AddCheckOp): string[] =>
   addConstraint(op, checkClause(op.check));
+
+export const compileAddExclusion = (op: AddExclusionOp): string[] =>
+  addConstraint(op, exclusionClause(op.exclusion));
 
 export const compileAddForeignKey = (op: AddForeignKeyOp): string[] =>
   addConstraint(op, foreignKeyClause(op.foreignKey));

@@ -1,11 +1,12 @@
 import type { CreateTableOp, DropTableOp, SetTableCommentOp } from "../../ops/operations";
 import { columnDefinition, columnFollowUps, commentOnTable } from "./column-definition";
-import { checkClause, primaryKeyClause, uniqueClause } from "./constraint-clauses";
+import { checkClause, exclusionClause, primaryKeyClause, uniqueClause } from "./constraint-clauses";
 import { qualifiedName } from "./quote";
 
 /**
- * `CREATE TABLE` with its columns, primary key, unique and check constraints, one per line so
- * a `--sql` script reads like hand-written DDL, then the comments, which have no inline form.
+ * `CREATE TABLE` with its columns, primary key, unique, check and exclusion constraints, one
+ * per line so a `--sql` script reads like hand-written DDL, then the comments, which have no
+ * inline form.
  */
 export function compileCreateTable(op: CreateTableOp): string[] {
   const { table } = op;
@@ -14,6 +15,7 @@ export function compileCreateTable(op: CreateTableOp): string[] {
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
     ...table.uniques.map(uniqueClause),
     ...table.checks.map(checkClause),
+    ...(table.exclusions ?? []).map(exclusionClause),
   ];
   // PostgreSQL accepts a table without columns; `()` is the only way to write one.
   const body = elements.length === 0 ? "()" : `(\n${elements.map((e) => `  ${e}`).join(",\n")}\n)`;

@@ -3,6 +3,7 @@ import { dispatch } from "../../ops/operations";
 import { compileAddColumn, compileAlterColumn, compileDropColumn } from "./compile-columns";
 import {
   compileAddCheck,
+  compileAddExclusion,
   compileAddForeignKey,
   compileAddPrimaryKey,
   compileAddUnique,
@@ -11,7 +12,9 @@ import {
   compileDropIndex,
 } from "./compile-constraints";
 import { compileAlterEnum, compileCreateEnum, compileDropEnum } from "./compile-enums";
+import { compileBulkInsert } from "./compile-data";
 import { compileCreateTable, compileDropTable, compileSetTableComment } from "./compile-tables";
+import { compileCreateView, compileDropView } from "./compile-views";
 import { inlineParams } from "./inline-params";
 import { quoteIdent } from "./quote";
 
@@ -25,6 +28,12 @@ const compilers: OperationHandlers<string[]> = {
   createSchema: (op) => [`CREATE SCHEMA ${quoteIdent(op.schema)}`],
   // No `CASCADE`: a schema that still holds anything must make PostgreSQL refuse.
   dropSchema: (op) => [`DROP SCHEMA ${quoteIdent(op.schema)}`],
+  // `IF NOT EXISTS`, unlike schemas: extensions are often installed ahead by an administrator
+  // (creating one may need rights the migration's role lacks), and that must not fail here.
+  createExtension: (op) => [`CREATE EXTENSION IF NOT EXISTS ${quoteIdent(op.name)}`],
+  // No `CASCADE`: an extension something still uses (a column outside the migration) makes
+  // PostgreSQL refuse, and the downgrade stops instead of dropping that column.
+  dropExtension: (op) => [`DROP EXTENSION IF EXISTS ${quoteIdent(op.name)}`],
   createEnum: compileCreateEnum,
   dropEnum: compileDropEnum,
   alterEnum: compileAlterEnum,
@@ -43,9 +52,14 @@ const compilers: OperationHandlers<string[]> = {
   dropForeignKey: compileDropConstraint,
   addCheck: compileAddCheck,
   dropCheck: compileDropConstraint,
+  addExclusion: compileAddExclusion,
+  dropExclusion: compileDropConstraint,
+  createView: compileCreateView,
+  dropView: compileDropView,
   setTableComment: compileSetTableComment,
   // A person's SQL, as written; its parameters travel beside it (see `inlineParams` option).
   execute: (op) => [op.sql],
+  bulkInsert: compileBulkInsert,
 };
 
 export interface CompileOptions {

@@ -8,8 +8,8 @@ import type { ScratchTable } from "./scratch-plan";
 const storedComment = (comment: string | null): string | null => (comment === "" ? null : comment);
 
 /**
- * A model table with what PostgreSQL read back from its scratch table: defaults, check
- * expressions and index predicates as printed; the type of every column declared with a
+ * A model table with what PostgreSQL read back from its scratch table: defaults, generation
+ * expressions, check and exclusion expressions and index predicates as printed; the type of every column declared with a
  * built-in type as `format_type` prints it (`varchar(255)` -> `character varying(255)`,
  * `timestamptz` -> `timestamp with time zone`), so an alias in the model is no difference.
  * Columns of user-defined types keep the model's type: a stand-in column reads as `text`.
@@ -32,6 +32,9 @@ export function mergeCanonical(scratch: ScratchTable, canonical: Table | undefin
       ...(builtIn ? { type: read.type, typeSchema: read.typeSchema, isArray: read.isArray } : {}),
       default: scratch.defaults.has(modelColumn.name) ? read.default : modelColumn.default,
       comment: storedComment(modelColumn.comment),
+      ...(modelColumn.generated !== undefined
+        ? { generated: read.generated ?? lost(`Generated column "${modelColumn.name}"`) }
+        : {}),
     };
   };
   return {
@@ -48,5 +51,14 @@ export function mergeCanonical(scratch: ScratchTable, canonical: Table | undefin
       return { ...index, where: (read ?? lost(`Index "${index.name}"`)).where };
     }),
     comment: storedComment(model.comment),
+    ...(model.exclusions !== undefined
+      ? {
+          exclusions: model.exclusions.map((exclusion, i) => {
+            const read = (canonical.exclusions ?? []).find((x) => x.name === scratch.exclusions[i]);
+            const expression = (read ?? lost(`Exclusion "${exclusion.name}"`)).expression;
+            return { ...exclusion, expression };
+          }),
+        }
+      : {}),
   };
 }

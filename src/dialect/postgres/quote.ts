@@ -80,3 +80,17 @@ export function qualifiedName(schema: string, name: string): string {
 export function columnList(columns: readonly string[]): string {
   return `(${columns.map(quoteIdent).join(", ")})`;
 }
+
+/**
+ * Dollar-quotes a body (a `DO` block's code): `$autogen$...$autogen$`, with a numbered tag
+ * when the body itself contains the tag, so the body always comes out as one token.
+ *
+ * @example dollarQuote("BEGIN NULL; END") // => $autogen$BEGIN NULL; END$autogen$
+ */
+export function dollarQuote(body: string): string {
+  assertStorable(body, "Dollar-quoted text");
+  let tag = "$autogen$";
+  // The body must not hold the tag, nor end in a way that makes one with the closing tag.
+  for (let n = 1; `${body}${tag}`.indexOf(tag) !== body.length; n++) tag = `$autogen${n}$`;
+  return `${tag}${body}${tag}`;
+}

@@ -14,6 +14,8 @@ export interface StatementOrigin {
   readonly label: string;
   /** The model's SQL in the statement, quoted in the message: `integer DEFAULT 'x'`. */
   readonly fragment: string;
+  /** What to tell the user when PostgreSQL rejects the statement, if not the usual advice. */
+  readonly hint?: string;
 }
 
 export interface ScratchStatement {
@@ -32,6 +34,8 @@ export interface ScratchTable {
   readonly checks: readonly string[];
   /** Scratch index name of each model index with a predicate, by position (null: none). */
   readonly indexes: readonly (string | null)[];
+  /** Scratch constraint name of each model exclusion constraint, by position. */
+  readonly exclusions: readonly string[];
 }
 
 export interface ScratchPlan {
@@ -56,7 +60,7 @@ interface ScratchColumnType {
   readonly canonical: boolean;
 }
 
-function scratchColumnType(
+export function scratchColumnType(
   column: Column,
   kinds: ReadonlyMap<string, ScratchTypeKind>,
 ): ScratchColumnType {
@@ -64,6 +68,25 @@ function scratchColumnType(
   const kind = kinds.get(typeKey(column.typeSchema, column.type)) ?? "stand-in";
   if (kind === "stand-in") return { sql: column.isArray ? "text[]" : "text", canonical: false };
   return { sql: typeSql(column), canonical: true };
+}
+
+/**
+ * The extensions the model needs, installed first (when missing) so that their types and
+ * functions resolve; the transaction is rolled back, so nothing is left installed.
+ */
+function extensionStatements(schema: DatabaseSchema): ScratchStatement[] {
+  return (schema.extensions ?? []).map((name) => ({
+    sql: `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(name)}`,
+    origin: {
+      owner: name,
+      subject: null,
+      label: `Extension "${name}"`,
+      fragment: "",
+      hint:
+        `The migration will run CREATE EXTENSION IF NOT EXISTS "${name}": install the extension ` +
+        "ahead as a user allowed to, or run autogenerate as one.",
+    },
+  }));
 }
 
 function enumStatements(
@@ -115,11 +138,21 @@ function tableStatements(
     },
   ];
   const defaults = new Set<string>();
-  for (const column of table.columns) {
+  // Generated columns come last: their expression may read any other column.
+  const ordered = [
+    ...table.columns.filter((c) => c.generated === undefined),
+    ...table.columns.filter((c) => c.generated !== undefined),
+  ];
+  for (const column of ordered) {
     const type = scratchColumnType(column, kinds);
     const withDefault = type.canonical && column.default !== null && !column.serial;
     if (withDefault) defaults.add(column.name);
-    const fragment = `${type.sql}${withDefault ? ` DEFAULT ${column.default}` : ""}`;
+    const fragment = [
+      type.sql,
+      column.collation === undefined ? "" : ` COLLATE ${quoteIdent(column.collation)}`,
+      column.generated === undefined ? "" : ` GENERATED ALWAYS AS (${column.generated}) STORED`,
+      withDefault ? ` DEFAULT ${column.default}` : "",
+    ].join("");
     statements.push({
       sql: `ALTER TABLE ${target} ADD COLUMN ${quoteIdent(column.name)} ${fragment}`,
       origin: { owner, subject: column.name, label: `${label} column "${column.name}"`, fragment },
@@ -133,6 +166,20 @@ function tableStatements(
       origin: { owner, subject: check.name, label: `${label} check "${check.name}"`, fragment },
     });
     return checkName;
+  });
+  const exclusions = (table.exclusions ?? []).map((exclusion, i) => {
+    const exclusionName = `exclusion_${i}`;
+    const fragment = `EXCLUDE ${exclusion.expression}`;
+    statements.push({
+      sql: `ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdent(exclusionName)} ${fragment}`,
+      origin: {
+        owner,
+        subject: exclusion.name,
+        label: `${label} exclusion constraint "${exclusion.name}"`,
+        fragment,
+      },
+    });
+    return exclusionName;
   });
   // The predicate is all that is read back, so every scratch index uses one spare integer
   // column as its key: the model's key columns or method might need operator classes
@@ -154,20 +201,23 @@ function tableStatements(
       origin: { owner, subject: null, label, fragment: "" },
     });
   }
-  return { statements, scratch: { model: table, name, defaults, checks, indexes } };
+  return { statements, scratch: { model: table, name, defaults, checks, indexes, exclusions } };
 }
 
 /**
- * Plans the scratch objects that mirror the model: the enums that must exist first, then one
- * temporary table per model table with its columns (and defaults), its checks and its
- * partial indexes. One statement per expression, so a rejection names its origin.
+ * Plans the scratch objects that mirror the model: the extensions and enums that must exist
+ * first, then one temporary table per model table with its columns (and defaults), its
+ * checks and its partial indexes. One statement per expression, so a rejection names its origin.
  */
 export function planScratch(
   schema: DatabaseSchema,
   kinds: ReadonlyMap<string, ScratchTypeKind>,
   existingSchemas: ReadonlySet<string>,
 ): ScratchPlan {
-  const statements = enumStatements(schema, kinds, existingSchemas);
+  const statements = [
+    ...extensionStatements(schema),
+    ...enumStatements(schema, kinds, existingSchemas),
+  ];
   const tables = schema.tables.map((table, i) => {
     const planned = tableStatements(table, `${TABLE_PREFIX}${i}`, kinds);
     statements.push(...planned.statements);

@@ -27,6 +27,64 @@ export const versionTableSql = {
   deleteAll: (t: TableRef): string => `DELETE FROM ${qualifiedName(t.schema, t.name)}`,
 };
 
+/**
+ * What one history row records: a revision applied, reverted, stamped (recorded as applied
+ * without running) or unstamped (recorded as not applied without running), from which file.
+ */
+export interface HistoryEntry {
+  readonly revision: string;
+  readonly operation: "upgrade" | "downgrade" | "stamp" | "unstamp";
+  /** sha256 (hex) of the migration file when it ran; null when no file was read. */
+  readonly hash: string | null;
+  /** The file, as shown to the user (relative to the project). */
+  readonly file: string | null;
+}
+
+/**
+ * The history table `<versionTable>_history`: one row per revision applied, reverted or
+ * stamped, never updated. The version table keeps holding the heads alone (what older
+ * versions of autogen and other tools read); the history says when each revision ran and
+ * which file content ran, so an applied migration edited later can be noticed.
+ */
+export const historyTable = (t: TableRef): TableRef => ({
+  schema: t.schema,
+  name: `${t.name}_history`,
+});
+
+export const historySql = {
+  create: (t: TableRef): string => {
+    const h = historyTable(t);
+    return (
+      `CREATE TABLE IF NOT EXISTS ${qualifiedName(h.schema, h.name)} (` +
+      `id bigint GENERATED ALWAYS AS IDENTITY, ` +
+      `revision character varying(64) NOT NULL, ` +
+      `operation character varying(16) NOT NULL, ` +
+      `hash character varying(64), ` +
+      `file text, ` +
+      `executed_at timestamp with time zone NOT NULL DEFAULT now(), ` +
+      `executed_by text NOT NULL DEFAULT current_user, ` +
+      `CONSTRAINT ${quoteIdent(`${h.name}_pkey`)} PRIMARY KEY (id))`
+    );
+  },
+  exists: (t: TableRef): string => versionTableSql.exists(historyTable(t)),
+  insert: (t: TableRef, e: HistoryEntry): string => {
+    const h = historyTable(t);
+    const value = (text: string | null) => (text === null ? "NULL" : quoteLiteral(text));
+    return (
+      `INSERT INTO ${qualifiedName(h.schema, h.name)} (revision, operation, hash, file) ` +
+      `VALUES (${[e.revision, e.operation, e.hash, e.file].map(value).join(", ")})`
+    );
+  },
+  /** The newest row of every revision: what happened to it last. */
+  latest: (t: TableRef): string => {
+    const h = historyTable(t);
+    return (
+      `SELECT DISTINCT ON (revision) revision, operation, hash, file, executed_at ` +
+      `FROM ${qualifiedName(h.schema, h.name)} ORDER BY revision, id DESC`
+    );
+  },
+};
+
 /** The rows to remove and add when a step moves the heads; an exchange of one for one is an UPDATE. */
 export function versionChangeSql(
   t: TableRef,

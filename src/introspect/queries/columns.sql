@@ -10,6 +10,10 @@
 -- declared_type: format_type of the column's own type, which is exactly how pg_get_expr
 -- prints a cast to it (used to strip `'x'::"blog"."status"` down to `'x'`).
 -- serial: the default is nextval() of a sequence the column owns (OWNED BY, deptype 'a').
+-- identity: ALWAYS or BY DEFAULT for an identity column, else null.
+-- generated: the expression of a generated (STORED) column, else null; such a column's
+-- pg_attrdef row holds the expression, not a default.
+-- collation: the column's collation when it is not its type's default, else null.
 -- $1: text[] of schema names to read.
 SELECT
   n.nspname::text AS schema,
@@ -28,7 +32,9 @@ SELECT
   END AS type,
   CASE WHEN et_builtin.yes THEN NULL ELSE etn.nspname::text END AS type_schema,
   pg_catalog.format_type(a.atttypid, NULL) AS declared_type,
-  a.attgenerated <> '' AS generated,
+  CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END AS identity,
+  CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS generated,
+  CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation,
   pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default,
   (
     pg_catalog.pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(''%''::regclass)'
@@ -66,6 +72,7 @@ CROSS JOIN LATERAL (
 ) AS et_builtin
 CROSS JOIN LATERAL (SELECT pg_catalog.format_type(et.oid, a.atttypmod) AS text) AS et_format
 LEFT JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = c.oid AND d.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation AS co ON co.oid = a.attcollation
 WHERE n.nspname = ANY ($1::text[])
   AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition

@@ -1,10 +1,12 @@
--- Primary keys (p), unique constraints (u), foreign keys (f) and checks (c) of the tables
--- tables.sql reads (same filter). Exclusion constraints and the NOT NULL constraints
+-- Primary keys (p), unique constraints (u), foreign keys (f), checks (c) and exclusion
+-- constraints (x) of the tables tables.sql reads (same filter). The NOT NULL constraints
 -- PostgreSQL 18 records here are left out: nullability is read from the column.
 -- conparentid = 0 leaves out the copies PostgreSQL adds to a referencing table for each
 -- partition of a partitioned table it references.
 -- Columns are in key order (conkey / confkey order, not ordinal order).
--- definition: pg_get_constraintdef for checks only, `CHECK ((price > 0))`.
+-- definition: pg_get_constraintdef for checks and exclusion constraints only,
+-- `CHECK ((price > 0))`, `EXCLUDE USING gist (room WITH =, during WITH &&)`.
+-- deferrable: INITIALLY IMMEDIATE or INITIALLY DEFERRED for a deferrable constraint, else null.
 -- $1: text[] of schema names to read.
 SELECT
   n.nspname::text AS schema,
@@ -27,7 +29,11 @@ SELECT
   ) AS referenced_columns,
   con.confdeltype::text AS on_delete,
   con.confupdtype::text AS on_update,
-  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
+  CASE WHEN con.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
+  CASE
+    WHEN con.condeferred THEN 'INITIALLY DEFERRED'
+    WHEN con.condeferrable THEN 'INITIALLY IMMEDIATE'
+  END AS deferrable
 FROM pg_catalog.pg_constraint AS con
 JOIN pg_catalog.pg_class AS c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
@@ -42,6 +48,6 @@ WHERE n.nspname = ANY ($1::text[])
       AND ext.objid = c.oid
       AND ext.deptype = 'e'
   )
-  AND con.contype IN ('p', 'u', 'f', 'c')
+  AND con.contype IN ('p', 'u', 'f', 'c', 'x')
   AND con.conparentid = 0
 ORDER BY 1, 2, 3;

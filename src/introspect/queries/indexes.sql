@@ -1,4 +1,5 @@
--- Indexes of the tables tables.sql reads (same filter) that stand on their own.
+-- Indexes of the tables tables.sql reads (same filter) that stand on their own, and of the
+-- materialized views views.sql reads.
 -- Left out: indexes that back a primary key, unique or exclusion constraint (those are read
 -- as constraints), and indexes with an expression among their keys, which the model cannot
 -- express (they are neither reported nor dropped).
@@ -26,7 +27,7 @@ JOIN pg_catalog.pg_am AS am ON am.oid = ic.relam
 JOIN pg_catalog.pg_class AS c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY ($1::text[])
-  AND c.relkind IN ('r', 'p')
+  AND c.relkind IN ('r', 'p', 'm')
   AND NOT c.relispartition
   AND NOT EXISTS (
     SELECT FROM pg_catalog.pg_depend AS ext

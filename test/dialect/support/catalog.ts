@@ -40,6 +40,7 @@ WITH ns AS (
 )
 SELECT json_build_object(
   'schemas', (SELECT json_agg(nspname ORDER BY nspname) FROM ns),
+  'extensions', (SELECT json_agg(extname ORDER BY extname) FROM pg_extension),
   'enums', (
     SELECT json_agg(json_build_array(ns.nspname, t.typname,
              (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid))
@@ -48,12 +49,18 @@ SELECT json_build_object(
   'relations', (
     SELECT json_agg(json_build_array(ns.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'))
            ORDER BY ns.nspname, c.relname)
-    FROM pg_class c JOIN ns ON ns.oid = c.relnamespace WHERE c.relkind IN ('r', 'S', 'i', 'v')),
+    FROM pg_class c JOIN ns ON ns.oid = c.relnamespace WHERE c.relkind IN ('r', 'S', 'i', 'v', 'm')),
+  'views', (
+    SELECT json_agg(json_build_array(ns.nspname, c.relname, pg_get_viewdef(c.oid)) ORDER BY ns.nspname, c.relname)
+    FROM pg_class c JOIN ns ON ns.oid = c.relnamespace WHERE c.relkind IN ('v', 'm')),
   'columns', (
     SELECT json_agg(json_build_array(ns.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
-             a.attnotnull, pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum))
+             a.attnotnull, pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum),
+             a.attidentity, a.attgenerated, CASE WHEN a.attcollation <> t.typcollation THEN co.collname END)
            ORDER BY ns.nspname, c.relname, a.attname)
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN ns ON ns.oid = c.relnamespace
+    JOIN pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_collation co ON co.oid = a.attcollation
     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
     WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped),
   'constraints', (

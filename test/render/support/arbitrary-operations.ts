@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { ops } from "../../../src/ops/factories";
 import type { ColumnChange, Operation, OperationKind } from "../../../src/ops/operations";
-import type { Column, ReferentialAction } from "../../../src/schema/model";
+import type {
+  Column,
+  Deferrable,
+  IdentityKind,
+  ReferentialAction,
+} from "../../../src/schema/model";
 
 /**
  * Random operations of every kind for property tests. `text` supplies every name and
@@ -21,16 +26,43 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
   );
   const on = fc.record({ schema, table: text });
   const key = fc.record({ name: text, columns: names });
-  const column: fc.Arbitrary<Column> = fc.record({
-    name: text,
-    type: text,
-    typeSchema: orNull,
-    isArray: fc.boolean(),
-    nullable: fc.boolean(),
-    default: orNull,
-    serial: fc.boolean(),
-    comment: orNull,
-  });
+  const identity = fc.constantFrom<IdentityKind>("ALWAYS", "BY DEFAULT");
+  const deferrable = fc.constantFrom<Deferrable>("INITIALLY IMMEDIATE", "INITIALLY DEFERRED");
+  const unique = fc.record(
+    { name: text, columns: names, deferrable },
+    { requiredKeys: ["name", "columns"] },
+  );
+  const exclusion = fc.record(
+    { name: text, expression: text, deferrable },
+    { requiredKeys: ["name", "expression"] },
+  );
+  const column: fc.Arbitrary<Column> = fc.record(
+    {
+      name: text,
+      type: text,
+      typeSchema: orNull,
+      isArray: fc.boolean(),
+      nullable: fc.boolean(),
+      default: orNull,
+      serial: fc.boolean(),
+      comment: orNull,
+      identity,
+      generated: text,
+      collation: text,
+    },
+    {
+      requiredKeys: [
+        "name",
+        "type",
+        "typeSchema",
+        "isArray",
+        "nullable",
+        "default",
+        "serial",
+        "comment",
+      ],
+    },
+  );
   const change: fc.Arbitrary<ColumnChange> = fc.record(
     {
       type: text,
@@ -38,6 +70,9 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
       isArray: fc.boolean(),
       nullable: fc.boolean(),
       default: orNull,
+      serial: fc.boolean(),
+      identity: fc.option(identity, { nil: null }),
+      collation: orNull,
       comment: orNull,
     },
     { requiredKeys: [] },
@@ -48,6 +83,8 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
   const byKind: { [K in OperationKind]: fc.Arbitrary<Operation> } = {
     createSchema: text.map((s) => ops.createSchema({ schema: s })),
     dropSchema: text.map((s) => ops.dropSchema({ schema: s })),
+    createExtension: text.map((name) => ops.createExtension({ name })),
+    dropExtension: text.map((name) => ops.dropExtension({ name })),
     createEnum: fc
       .record({ schema, name: text, values: names })
       .map((e) => ops.createEnum({ enum: e })),
@@ -70,7 +107,7 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
         name: text,
         columns: fc.array(column, { maxLength: 4 }),
         primaryKey: fc.option(key, { nil: null }),
-        uniques: fc.array(key, { maxLength: 3 }),
+        uniques: fc.array(unique, { maxLength: 3 }),
         checks: fc.array(check, { maxLength: 3 }),
         comment: orNull,
       })
@@ -90,7 +127,7 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
     dropPrimaryKey: fc
       .record({ on, name: text })
       .map((r) => ops.dropPrimaryKey({ ...r.on, name: r.name })),
-    addUnique: fc.record({ on, key }).map((r) => ops.addUnique({ ...r.on, unique: r.key })),
+    addUnique: fc.record({ on, unique }).map((r) => ops.addUnique({ ...r.on, unique: r.unique })),
     dropUnique: fc.record({ on, name: text }).map((r) => ops.dropUnique({ ...r.on, name: r.name })),
     createIndex: fc
       .record({
@@ -108,15 +145,29 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
     addForeignKey: fc
       .record({
         on,
-        foreignKey: fc.record({
-          name: text,
-          columns: names,
-          referencedSchema: schema,
-          referencedTable: text,
-          referencedColumns: names,
-          onDelete: action,
-          onUpdate: action,
-        }),
+        foreignKey: fc.record(
+          {
+            name: text,
+            columns: names,
+            referencedSchema: schema,
+            referencedTable: text,
+            referencedColumns: names,
+            onDelete: action,
+            onUpdate: action,
+            deferrable,
+          },
+          {
+            requiredKeys: [
+              "name",
+              "columns",
+              "referencedSchema",
+              "referencedTable",
+              "referencedColumns",
+              "onDelete",
+              "onUpdate",
+            ],
+          },
+        ),
       })
       .map((r) => ops.addForeignKey({ ...r.on, foreignKey: r.foreignKey })),
     dropForeignKey: fc
@@ -124,6 +175,18 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
       .map((r) => ops.dropForeignKey({ ...r.on, name: r.name })),
     addCheck: fc.record({ on, check }).map((r) => ops.addCheck({ ...r.on, check: r.check })),
     dropCheck: fc.record({ on, name: text }).map((r) => ops.dropCheck({ ...r.on, name: r.name })),
+    createView: fc
+      .record({ schema, name: text, definition: text, materialized: fc.boolean() })
+      .map((view) => ops.createView({ view })),
+    dropView: fc
+      .record({ schema, name: text, materialized: fc.boolean() })
+      .map((view) => ops.dropView(view)),
+    addExclusion: fc
+      .record({ on, exclusion })
+      .map((r) => ops.addExclusion({ ...r.on, exclusion: r.exclusion })),
+    dropExclusion: fc
+      .record({ on, name: text })
+      .map((r) => ops.dropExclusion({ ...r.on, name: r.name })),
     setTableComment: fc
       .record({ on, comment: orNull })
       .map((r) => ops.setTableComment({ ...r.on, comment: r.comment })),
@@ -133,6 +196,9 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
         { requiredKeys: ["sql"] },
       )
       .map((e) => ops.execute(e)),
+    bulkInsert: fc
+      .record({ on, rows: fc.array(fc.dictionary(text, param), { maxLength: 3 }) })
+      .map((r) => ops.bulkInsert({ ...r.on, rows: r.rows })),
   };
   // Through JSON because fast-check also makes null-prototype objects, which no literal in a
   // file can; the values themselves survive the trip.

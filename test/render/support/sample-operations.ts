@@ -38,6 +38,20 @@ const serialColumn: Column = {
   serial: true,
 };
 
+/** Identity, generation expression and collation: the optional column attributes. */
+const generatedColumns: readonly Column[] = [
+  { ...plainColumn, name: "n", type: "bigint", default: null, identity: "ALWAYS" },
+  {
+    ...plainColumn,
+    name: "full_name",
+    type: "text",
+    default: null,
+    nullable: true,
+    generated: "((first || ' '::text) || last)",
+    collation: "C",
+  },
+];
+
 const users: TableShape = {
   schema: "public",
   name: "users",
@@ -54,14 +68,15 @@ const users: TableShape = {
 const posts: TableShape = {
   schema: "blog",
   name: "posts",
-  columns: [plainColumn, everyColumnOption, serialColumn],
+  columns: [plainColumn, everyColumnOption, serialColumn, ...generatedColumns],
   primaryKey: null,
   uniques: [
-    { name: "UQ_posts_slug", columns: ["slug"] },
+    { name: "UQ_posts_slug", columns: ["slug"], deferrable: "INITIALLY DEFERRED" },
     { name: "UQ_posts_author_position", columns: ["author_id", "position"] },
   ],
   checks: [{ name: "CHK_posts_position", expression: '("position" > 0)' }],
   comment: "Blog posts",
+  exclusions: [{ name: "XCL_posts_slot", expression: "USING gist (slot WITH &&)" }],
 };
 
 const on = { schema: "public", table: "users" };
@@ -70,6 +85,8 @@ const onBlog = { schema: "blog", table: "posts" };
 export const samplesByKind: { readonly [K in OperationKind]: readonly OperationOf<K>[] } = {
   createSchema: [ops.createSchema({ schema: "blog" })],
   dropSchema: [ops.dropSchema({ schema: "blog" })],
+  createExtension: [ops.createExtension({ name: "uuid-ossp" })],
+  dropExtension: [ops.dropExtension({ name: "citext" })],
   createEnum: [
     ops.createEnum({
       enum: { schema: "public", name: "users_role_enum", values: ["admin", "member"] },
@@ -151,6 +168,18 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
       using: "ARRAY[labels]::blog.post_label_enum[]",
     }),
     ops.alterColumn({ ...on, name: "email", from: {}, to: {} }),
+    ops.alterColumn({
+      ...on,
+      name: "id",
+      from: { type: "integer", typeSchema: null, isArray: false, serial: true, identity: null },
+      to: { type: "integer", typeSchema: null, isArray: false, serial: false, identity: "ALWAYS" },
+    }),
+    ops.alterColumn({
+      ...on,
+      name: "email",
+      from: { type: "text", typeSchema: null, isArray: false, collation: null },
+      to: { type: "text", typeSchema: null, isArray: false, collation: "C" },
+    }),
   ],
   addPrimaryKey: [ops.addPrimaryKey({ ...on, primaryKey: { name: "PK_users", columns: ["id"] } })],
   dropPrimaryKey: [
@@ -210,6 +239,7 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
         referencedColumns: ["id", "v"],
         onDelete: "SET NULL",
         onUpdate: "CASCADE",
+        deferrable: "INITIALLY DEFERRED",
       },
     }),
   ],
@@ -218,6 +248,44 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
     ops.addCheck({ ...on, check: { name: "CHK_users_email", expression: "(email <> ''::text)" } }),
   ],
   dropCheck: [ops.dropCheck({ ...on, name: "CHK_users_email" })],
+  addExclusion: [
+    ops.addExclusion({
+      ...onBlog,
+      exclusion: { name: "XCL_posts_slot", expression: "USING gist (slot WITH &&)" },
+    }),
+    ops.addExclusion({
+      ...on,
+      exclusion: {
+        name: "XCL_users_period",
+        expression: "USING gist (room WITH =, during WITH &&)",
+        deferrable: "INITIALLY IMMEDIATE",
+      },
+    }),
+  ],
+  dropExclusion: [ops.dropExclusion({ ...on, name: "XCL_users_period" })],
+  createView: [
+    ops.createView({
+      view: {
+        schema: "public",
+        name: "active_users",
+        definition:
+          " SELECT users.id,\n    users.email\n   FROM users\n  WHERE (users.email IS NOT NULL)",
+        materialized: false,
+      },
+    }),
+    ops.createView({
+      view: {
+        schema: "blog",
+        name: "post_counts",
+        definition: "SELECT 1 AS n",
+        materialized: true,
+      },
+    }),
+  ],
+  dropView: [
+    ops.dropView({ schema: "public", name: "active_users", materialized: false }),
+    ops.dropView({ schema: "blog", name: "post_counts", materialized: true }),
+  ],
   setTableComment: [
     ops.setTableComment({ ...on, comment: "People", previous: null }),
     ops.setTableComment({ ...onBlog, comment: null }),
@@ -235,6 +303,16 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
       reverseSql: "UPDATE users SET role = NULL",
     }),
     ops.execute({ sql: "SELECT 1", params: [] }),
+  ],
+  bulkInsert: [
+    ops.bulkInsert({
+      ...on,
+      rows: [
+        { email: "ada@example.com", role: "admin", settings: { theme: "dark" } },
+        { email: "bob@example.com", tags: ["a", "b"], age: null },
+      ],
+    }),
+    ops.bulkInsert({ ...onBlog, rows: [] }),
   ],
 };
 

@@ -1,0 +1,54 @@
+import { UsageError } from "../errors";
+
+/** `--strict`, shared by upgrade, downgrade, current and check. */
+export const strictFlagSet = {
+  strict: {
+    type: "boolean",
+    describe:
+      "Fail (exit 1) instead of warning when an applied migration's file changed or is gone",
+  },
+} as const;
+
+/**
+ * The flags of live `upgrade` and `downgrade` runs. The migration lock wait and PostgreSQL's
+ * `lock_timeout` are different things, hence the distinct names.
+ */
+export const runnerFlagSet = {
+  ...strictFlagSet,
+  "migration-lock-timeout": {
+    type: "number",
+    describe: "Seconds to wait for another run's migration lock (default: as long as it takes)",
+  },
+  "lock-timeout": {
+    type: "number",
+    describe: "PostgreSQL lock_timeout for the migrations, in seconds (retried on timeout)",
+  },
+  "statement-timeout": {
+    type: "number",
+    describe: "PostgreSQL statement_timeout for the migrations, in seconds",
+  },
+} as const;
+
+/** A duration flag in seconds: a number, 0 or more. */
+function seconds(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new UsageError(`--${name} takes a number of seconds (0 or more).`);
+  }
+  return value;
+}
+
+/** The parsed flags as the migrate command's options; a malformed duration is a usage error. */
+export function runnerOptions(a: {
+  strict?: boolean;
+  "migration-lock-timeout"?: number;
+  "lock-timeout"?: number;
+  "statement-timeout"?: number;
+}) {
+  return {
+    strict: a.strict,
+    migrationLockTimeout: seconds("migration-lock-timeout", a["migration-lock-timeout"]),
+    lockTimeout: seconds("lock-timeout", a["lock-timeout"]),
+    statementTimeout: seconds("statement-timeout", a["statement-timeout"]),
+  };
+}

@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { renderMigration, type MigrationFileInput } from "../render";
+import { RevisionGraph, type RevisionInfo } from "../revisions";
+import type { MigrationGraph } from "./migration-graph";
+import { runPostWriteHooks } from "./post-write-hooks";
+import type { Workspace } from "./workspace";
+
+/** File name: the id and the message made filesystem-safe, like Alembic's `<rev>_<slug>.py`. */
+export function fileNameFor(revision: string, message: string): string {
+  const slug = message
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40)
+    .replace(/_+$/, "");
+  return `${revision}${slug ? `_${slug}` : ""}.ts`;
+}
+
+/** Where `revision` or `merge` will write the file of `id`. */
+export const migrationPath = (ws: Workspace, id: string, message: string): string =>
+  join(ws.options.migrationsDir, fileNameFor(id, message));
+
+/**
+ * Checks that the graph stays valid with the new revision in it (labels unused and well
+ * formed, dependencies that exist), before anything is written: the same checks, and the
+ * same messages, as when the folder is loaded next time.
+ */
+export function checkNewRevision(graph: MigrationGraph, revision: RevisionInfo): void {
+  RevisionGraph.from<RevisionInfo>([...graph.ids.map((id) => graph.get(id)), revision]);
+}
+
+/**
+ * Renders and writes a new migration file (never over an existing one), prints its path on
+ * stdout, then runs the post-write hooks on it. Returns the file's path.
+ */
+export async function writeMigration(ws: Workspace, input: MigrationFileInput): Promise<string> {
+  const text = renderMigration(input);
+  mkdirSync(ws.options.migrationsDir, { recursive: true });
+  const file = migrationPath(ws, input.revision, input.message);
+  writeFileSync(file, text, { flag: "wx" });
+  ws.context.out.data(relative(ws.cwd, file) || file);
+  await runPostWriteHooks(ws, file);
+  return file;
+}

@@ -1,0 +1,61 @@
+import { AutogenError } from "../../errors";
+import type { DatabaseSchema, Table } from "../../schema/model";
+import { MAX_IDENTIFIER_BYTES } from "./quote";
+
+/** One name in the model, and how to point at it in a message. */
+interface Named {
+  readonly name: string;
+  readonly what: string;
+}
+
+const show = (name: string) => JSON.stringify(name);
+
+function tableNames(t: Table): Named[] {
+  const on = ` of table ${show(t.schema)}.${show(t.name)}`;
+  const constraint = (kind: string) => (c: { name: string }) => ({
+    name: c.name,
+    what: `${kind} ${show(c.name)}${on}`,
+  });
+  return [
+    { name: t.name, what: `Table ${show(t.schema)}.${show(t.name)}` },
+    ...t.columns.map((c) => ({ name: c.name, what: `Column ${show(c.name)}${on}` })),
+    ...(t.primaryKey ? [constraint("Primary key")(t.primaryKey)] : []),
+    ...t.uniques.map(constraint("Unique constraint")),
+    ...t.indexes.map(constraint("Index")),
+    ...t.foreignKeys.map(constraint("Foreign key")),
+    ...t.checks.map(constraint("Check constraint")),
+    ...(t.exclusions ?? []).map(constraint("Exclusion constraint")),
+  ];
+}
+
+function modelNames(schema: DatabaseSchema): Named[] {
+  return [
+    ...schema.schemas.map((name) => ({ name, what: `Schema ${show(name)}` })),
+    ...schema.tables.flatMap(tableNames),
+    ...schema.enums.flatMap((e) => [
+      { name: e.name, what: `Enum type ${show(e.schema)}.${show(e.name)}` },
+      ...e.values.map((v) => ({ name: v, what: `Label ${show(v)} of enum type ${show(e.name)}` })),
+    ]),
+    ...(schema.views ?? []).map((v) => ({
+      name: v.name,
+      what: `View ${show(v.schema)}.${show(v.name)}`,
+    })),
+  ];
+}
+
+/**
+ * Refuses a model holding a name PostgreSQL would cut to 63 bytes (enum labels it refuses
+ * outright). Checked before anything is generated: a truncated name would never match its
+ * entity again, so every later diff would report a change. Bytes, not characters: `ü` is two.
+ */
+export function assertIdentifierLengths(schema: DatabaseSchema): void {
+  const tooLong = modelNames(schema).find(
+    (n) => Buffer.byteLength(n.name, "utf8") > MAX_IDENTIFIER_BYTES,
+  );
+  if (!tooLong) return;
+  throw new AutogenError(
+    "invalid-identifier",
+    `${tooLong.what} is ${Buffer.byteLength(tooLong.name, "utf8")} bytes long; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES}.`,
+    "Give the entity, column, constraint or index a shorter explicit name.",
+  );
+}

@@ -1,0 +1,98 @@
+import { Column, PrimaryGeneratedColumn } from "typeorm";
+import { entity, type Members } from "./support/entity";
+import { describeCases } from "./support/run-case";
+
+const posts = (members: Members) => entity("posts", { id: PrimaryGeneratedColumn(), ...members });
+const title = (extra: object = {}) => Column({ type: "varchar", length: 200, ...extra });
+
+describeCases("columns", [
+  {
+    name: "a new nullable column is added",
+    before: [posts({ title: title() })],
+    after: [posts({ title: title(), subtitle: Column({ type: "text", nullable: true }) })],
+    expect: [["addColumn", { table: "posts", column: { name: "subtitle", nullable: true } }]],
+    sql: [`ALTER TABLE "public"."posts" ADD COLUMN "subtitle" text`],
+  },
+  {
+    name: "a new NOT NULL column with a default fills existing rows",
+    before: [posts({ title: title() })],
+    after: [posts({ title: title(), views: Column({ type: "integer", default: 0 }) })],
+    expect: [["addColumn", { column: { name: "views", nullable: false, default: "0" } }]],
+    sql: [`ALTER TABLE "public"."posts" ADD COLUMN "views" integer NOT NULL DEFAULT 0`],
+  },
+  {
+    name: "a new NOT NULL column without a default is added to an empty table",
+    before: [posts({ title: title() })],
+    after: [posts({ title: title(), body: Column({ type: "text" }) })],
+    expect: [["addColumn", { column: { name: "body", nullable: false, default: null } }]],
+    seed: false,
+  },
+  {
+    name: "a removed property drops its column, and the downgrade brings it back",
+    before: [
+      posts({ title: title(), legacy: Column({ type: "text", nullable: true, default: "x" }) }),
+    ],
+    after: [posts({ title: title() })],
+    expect: [
+      ["dropColumn", { name: "legacy", previous: { name: "legacy", default: "'x'::text" } }],
+    ],
+  },
+  {
+    name: "a column made nullable drops NOT NULL",
+    before: [posts({ title: title() })],
+    after: [posts({ title: title({ nullable: true }) })],
+    expect: [["alterColumn", { name: "title", from: { nullable: false }, to: { nullable: true } }]],
+    sql: [`ALTER TABLE "public"."posts" ALTER COLUMN "title" DROP NOT NULL`],
+  },
+  {
+    name: "a column made NOT NULL sets NOT NULL",
+    before: [posts({ title: title({ nullable: true }) })],
+    after: [posts({ title: title() })],
+    expect: [["alterColumn", { name: "title", to: { nullable: false } }]],
+  },
+  {
+    name: "a column comment is added, and dropped again on downgrade",
+    before: [posts({ title: title() })],
+    after: [posts({ title: title({ comment: "shown in lists" }) })],
+    expect: [
+      [
+        "alterColumn",
+        { name: "title", from: { comment: null }, to: { comment: "shown in lists" } },
+      ],
+    ],
+  },
+  {
+    name: "a column comment is changed and one is removed",
+    before: [
+      posts({
+        title: title({ comment: "old" }),
+        body: Column({ type: "text", comment: "the text" }),
+      }),
+    ],
+    after: [posts({ title: title({ comment: "it's new" }), body: Column({ type: "text" }) })],
+    expect: [
+      ["alterColumn", { name: "title", to: { comment: "it's new" } }],
+      ["alterColumn", { name: "body", to: { comment: null } }],
+    ],
+  },
+  {
+    name: "a renamed property shows as a drop and an add (renames are not detected)",
+    before: [posts({ title: title({ nullable: true }) })],
+    after: [posts({ heading: title({ nullable: true }) })],
+    expect: [
+      ["addColumn", { column: { name: "heading" } }],
+      ["dropColumn", { name: "title" }],
+    ],
+  },
+  {
+    name: "a property whose column name is set explicitly keeps that name",
+    before: [posts({ title: title() })],
+    after: [
+      posts({
+        title: title(),
+        publishedAt: Column({ type: "timestamptz", name: "published_at", nullable: true }),
+      }),
+    ],
+    expect: [["addColumn", { column: { name: "published_at", type: "timestamp with time zone" } }]],
+  },
+]);

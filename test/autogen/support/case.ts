@@ -1,0 +1,79 @@
+import type { Client } from "pg";
+import type { OperationKind, OperationOf } from "../../../src/ops/operations";
+import type { PostgresOptions } from "./compare";
+import type { EntityClass } from "./entity";
+import type { ColumnFacts } from "./rows";
+
+/** One expected operation: its kind and, optionally, fields it must have (matched partially). */
+export type ExpectedOperation = {
+  readonly [K in OperationKind]: readonly [K, DeepPartial<OperationOf<K>>?];
+}[OperationKind];
+
+type DeepPartial<T> = T extends readonly (infer E)[]
+  ? readonly DeepPartial<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/**
+ * An autogenerate case: a database state, the entities that describe the wanted state, and
+ * what autogenerate must find. The runner (`runCase`) proves the four properties of issue 3
+ * on it: the operations are the expected ones; after the upgrade a new comparison is empty;
+ * the catalog is what TypeORM's `synchronize` builds from the same entities; the downgrade
+ * restores the previous catalog; the rows put in before keep their values throughout.
+ */
+export interface AutogenCase {
+  /** A sentence: the test's name. */
+  readonly name: string;
+  /**
+   * The database before: entity classes TypeORM synchronises (the runner also checks that
+   * autogenerate finds nothing to do there), or SQL run as is.
+   */
+  readonly before: readonly EntityClass[] | string;
+  /** The entities that describe the wanted database. */
+  readonly after: readonly EntityClass[];
+  /** The operations autogenerate must produce, in order; a property test leaves them out. */
+  readonly expect?: readonly ExpectedOperation[];
+  /** When given, the exact upgrade SQL. */
+  readonly sql?: readonly string[];
+  /**
+   * Rows to put in before the upgrade: SQL, a function, or `false` for none. By default one
+   * row goes in every table, with a sample value in every column (see `seedRows`).
+   */
+  readonly seed?:
+    string | false | ((client: Client, columns: readonly ColumnFacts[]) => Promise<void>);
+  /** DataSource options for every side (for example `uuidExtension`). */
+  readonly options?: PostgresOptions;
+  /**
+   * Where TypeORM's own `synchronize` is wrong for the wanted entities, so it cannot serve as
+   * the oracle: the reason, with its issue number. The runner then asserts that TypeORM indeed
+   * fails or builds something else, so the claim stays true.
+   */
+  readonly typeormIsWrong?: string;
+  /**
+   * SQL run on the oracle's fresh database before and after TypeORM synchronises it: what
+   * TypeORM leaves to the user (an extension it does not install, an index kept by hand).
+   */
+  readonly oracleSql?: { readonly before?: string; readonly after?: string };
+  /**
+   * TypeORM's schema builder finds changes on the database it has just synchronised (the
+   * issue number): the runner asserts it still does, while autogenerate finds none.
+   */
+  readonly typeormChurns?: string;
+  /**
+   * What TypeORM's own schema builder (the one behind `migration:generate`) proposes for the
+   * same change, where it gets it wrong: nothing at all, or statements matching a pattern
+   * (such as a `DROP COLUMN` that loses the data), `times` times when given. Asserted, so the
+   * claim stays true.
+   */
+  readonly typeormGenerates?: {
+    readonly issue: string;
+    readonly matching: "nothing" | RegExp;
+    readonly times?: number;
+  };
+  /**
+   * The feature another part of issue 3 is adding, when the case fails only for its lack;
+   * the case runs as `it.failing` and flips once the feature lands.
+   */
+  readonly pending?: string;
+}

@@ -1,0 +1,195 @@
+import { Client } from "pg";
+import { compileOperations } from "../../../src/dialect/postgres/compile";
+import type { Operation } from "../../../src/ops/operations";
+import { catalogSnapshot, type CatalogSnapshot } from "../../support/catalog-snapshot";
+import type { TestDatabase } from "../../support/database";
+import type { AutogenCase, ExpectedOperation } from "./case";
+import { resetDatabase, useCaseDatabases, type CaseDatabases } from "./case-databases";
+import { compareEntities, synchronize, typeormPendingQueries } from "./compare";
+import { BOOKKEEPING_SCHEMA, runMigration, writeAndLoadMigration } from "./migration";
+import {
+  columnFacts,
+  columnKey,
+  keptValues,
+  readRows,
+  seedRows,
+  type ColumnFacts,
+  type RowValues,
+} from "./rows";
+
+/**
+ * The catalog snapshot of every schema a user could have put tables in, with the extensions
+ * and the views (as `pg_get_viewdef` prints them).
+ */
+type Snapshot = CatalogSnapshot & {
+  readonly extensions: readonly string[];
+  readonly views: readonly string[];
+};
+
+async function snapshot(db: TestDatabase): Promise<Snapshot> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT nspname::text AS name FROM pg_namespace
+      WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', $1) ORDER BY 1`,
+    [BOOKKEEPING_SCHEMA],
+  );
+  const extensions = await db.query<{ name: string }>(
+    `SELECT extname::text AS name FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1`,
+  );
+  const views = await db.query<{ line: string }>(
+    `SELECT format('%s.%s %s', schemaname, viewname, definition) AS line FROM pg_views
+      WHERE schemaname = ANY($1)
+     UNION ALL
+     SELECT format('%s.%s materialized %s', schemaname, matviewname, definition) FROM pg_matviews
+      WHERE schemaname = ANY($1)
+     ORDER BY 1`,
+    [rows.map((r) => r.name)],
+  );
+  return {
+    ...(await catalogSnapshot(
+      db,
+      rows.map((r) => r.name),
+    )),
+    extensions: extensions.map((e) => e.name),
+    views: views.map((v) => v.line),
+  };
+}
+
+/** Resets the database, then runs `fn` with a connection to it. */
+async function onFreshDatabase<T>(
+  db: TestDatabase,
+  fn: (client: Client) => Promise<T>,
+): Promise<T> {
+  await resetDatabase(db);
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The operations, compared with the expected kinds first so a mismatch reads at a glance. */
+function expectOperations(
+  operations: readonly Operation[],
+  expected: readonly ExpectedOperation[],
+) {
+  expect(operations.map((op) => op.kind)).toEqual(expected.map(([kind]) => kind));
+  expected.forEach(([, fields], i) => {
+    if (fields) expect(operations[i]).toMatchObject(fields as object);
+  });
+}
+
+/** SQL on one line, so expected statements read as one line too. */
+const oneLine = (sql: string): string =>
+  sql.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/ \)/g, ")");
+
+/** The catalog TypeORM builds from the wanted entities on a fresh database; or the error. */
+async function oracle(c: AutogenCase, db: TestDatabase): Promise<Snapshot | Error> {
+  return onFreshDatabase(db, async () => {
+    try {
+      if (c.oracleSql?.before) await db.query(c.oracleSql.before);
+      await synchronize(db.url, c.after, c.options);
+      if (c.oracleSql?.after) await db.query(c.oracleSql.after);
+    } catch (error) {
+      return error as Error;
+    }
+    if (c.typeormChurns) {
+      expect(await typeormPendingQueries(db.url, c.after, c.options)).not.toEqual([]);
+    }
+    return snapshot(db);
+  });
+}
+
+/** What TypeORM's schema builder proposes on the database before the change; see the case field. */
+async function expectTypeormGenerates(url: string, c: AutogenCase): Promise<void> {
+  const { matching, times } = c.typeormGenerates!;
+  const queries = await typeormPendingQueries(url, c.after, c.options);
+  if (matching === "nothing") expect(queries).toEqual([]);
+  else if (times === undefined) expect(queries).toContainEqual(expect.stringMatching(matching));
+  else expect(queries.filter((q) => matching.test(q))).toHaveLength(times);
+}
+
+/**
+ * Reads the rows again, in the columns of `reference` that exist now, and expects the values
+ * `before` held there. Returns the columns read.
+ */
+async function expectRowsKept(
+  client: Client,
+  before: RowValues,
+  reference: readonly ColumnFacts[],
+): Promise<ReadonlySet<string>> {
+  const now = await readRows(client, reference);
+  expect(Object.fromEntries(now.values)).toEqual(keptValues(before, now.columns));
+  return now.columns;
+}
+
+/**
+ * Runs one case on freshly reset databases; see `AutogenCase` for what it proves. TypeORM
+ * builds the oracle meanwhile, on the other database.
+ */
+export async function runCase(
+  c: AutogenCase,
+  databases: CaseDatabases,
+): Promise<readonly Operation[]> {
+  const db = databases.work;
+  const building = oracle(c, databases.oracle);
+  // Awaited below; a rejection before then must not count as unhandled.
+  building.catch(() => undefined);
+
+  return onFreshDatabase(db, async (client) => {
+    if (typeof c.before === "string") {
+      await client.query(c.before);
+    } else {
+      await synchronize(db.url, c.before, c.options);
+      const clean = await compareEntities(client, db.url, c.before, c.options);
+      expect(clean.operations).toEqual([]);
+    }
+    const facts = await columnFacts(client);
+    if (typeof c.seed === "string") await client.query(c.seed);
+    else if (typeof c.seed === "function") await c.seed(client, facts);
+    else if (c.seed !== false) await seedRows(client, facts);
+    const catalogBefore = await snapshot(db);
+    const rowsBefore = await readRows(client, facts);
+
+    if (c.typeormGenerates) await expectTypeormGenerates(db.url, c);
+    const { operations } = await compareEntities(client, db.url, c.after, c.options);
+    if (c.expect) expectOperations(operations, c.expect);
+    if (c.sql) expect(compileOperations(operations).map(oneLine)).toEqual(c.sql.map(oneLine));
+
+    const migration = await writeAndLoadMigration(operations);
+    await runMigration(client, migration, "upgrade");
+    const again = await compareEntities(client, db.url, c.after, c.options);
+    expect(again.operations).toEqual([]);
+    const catalogAfter = await snapshot(db);
+    const wanted = await building;
+    if (!c.typeormIsWrong && wanted instanceof Error) {
+      throw new Error(`TypeORM's synchronize failed on the wanted entities: ${wanted.message}`);
+    }
+    if (!c.typeormIsWrong) expect(catalogAfter).toEqual(wanted);
+    else if (!(wanted instanceof Error)) expect(catalogAfter).not.toEqual(wanted);
+    const shared = await expectRowsKept(client, rowsBefore, facts);
+
+    await runMigration(client, migration, "downgrade");
+    expect(await snapshot(db)).toEqual(catalogBefore);
+    const onBothSides = facts.filter((column) => shared.has(columnKey(column)));
+    await expectRowsKept(client, rowsBefore, onBothSides);
+    return operations;
+  });
+}
+
+/**
+ * One `it` per case, run in order within the file, on the file's two databases. A pending case runs as
+ * `it.failing`; with `AUTOGEN_PENDING_CASES=run` it runs as a plain test, to see why it fails.
+ */
+export function describeCases(title: string, cases: readonly AutogenCase[]): void {
+  const runPending = process.env.AUTOGEN_PENDING_CASES === "run";
+  describe(title, () => {
+    const databases = useCaseDatabases();
+    for (const c of cases) {
+      const run = async () => void (await runCase(c, databases()));
+      if (c.pending && !runPending) it.failing(`${c.name} (pending: ${c.pending})`, run);
+      else it(c.name, run);
+    }
+  });
+}

@@ -1,0 +1,89 @@
+import { formatReview, reviewOperations } from "../../src/lint/review";
+import { ops } from "../../src/ops/factories";
+import { column } from "../support/model-builders";
+
+const where = { schema: "public", table: "items" };
+const type = { type: "integer", typeSchema: null, isArray: false };
+
+describe("the review of identity, generated and collated columns", () => {
+  it("does not warn about adding a NOT NULL identity or generated column: they fill the rows", () => {
+    const lines = reviewOperations([
+      ops.addColumn({ ...where, column: column("n", "integer", { identity: "ALWAYS" }) }),
+      ops.addColumn({ ...where, column: column("double", "integer", { generated: "(n * 2)" }) }),
+    ]);
+    expect(lines.every((line) => !line.warning)).toBe(true);
+  });
+
+  it("warns that GENERATED ALWAYS refuses explicit values, and notes a serial key turned identity", () => {
+    const lines = formatReview(
+      reviewOperations([
+        ops.alterColumn({
+          ...where,
+          name: "id",
+          from: { ...type, serial: true, identity: null },
+          to: { ...type, serial: false, identity: "ALWAYS" },
+        }),
+      ]),
+    );
+    expect(lines).toEqual([
+      'WARNING: makes "items"."id" GENERATED ALWAYS AS IDENTITY (inserts that set it explicitly fail without OVERRIDING SYSTEM VALUE)',
+      'makes "items"."id" stop being serial (drops its sequence)',
+    ]);
+  });
+
+  it("does not call a type stated alongside a collation change a type change", () => {
+    const lines = formatReview(
+      reviewOperations([
+        ops.alterColumn({
+          ...where,
+          name: "code",
+          from: { ...type, type: "text", collation: null },
+          to: { ...type, type: "text", collation: "C" },
+        }),
+      ]),
+    );
+    expect(lines).toEqual([
+      'WARNING: changes the collation of "items"."code" to "C" (indexes on it are rebuilt; unique ones fail if values collide under the new collation)',
+    ]);
+  });
+
+  it("explains a generated column dropped and re-added, and does not take it for a rename", () => {
+    const before = column("total", "numeric", { nullable: true, generated: "(a + b)" });
+    const after = column("total", "numeric", { nullable: true, generated: "(a * b)" });
+    const lines = formatReview(
+      reviewOperations([
+        ops.dropColumn({ ...where, name: "total", previous: before }),
+        ops.addColumn({ ...where, column: after }),
+      ]),
+    );
+    expect(lines).toEqual([
+      'drops generated column "items"."total"',
+      'adds column "items"."total"',
+      'WARNING: drops and re-adds generated column "items"."total" with its new expression (PostgreSQL before 17 cannot change it in place; nothing is lost, its values are computed again)',
+    ]);
+  });
+
+  it("names extensions, exclusion constraints and views", () => {
+    const lines = formatReview(
+      reviewOperations([
+        ops.createExtension({ name: "btree_gist" }),
+        ops.addExclusion({
+          ...where,
+          exclusion: { name: "XCL", expression: "USING gist (a WITH =)" },
+        }),
+        ops.createView({
+          view: { schema: "public", name: "v", definition: "SELECT 1", materialized: false },
+        }),
+        ops.dropView({ schema: "stats", name: "m", materialized: true }),
+        ops.dropExtension({ name: "citext" }),
+      ]),
+    );
+    expect(lines).toEqual([
+      'creates extension "btree_gist" if it is not installed',
+      'WARNING: adds exclusion constraint "XCL" on "items" (fails if rows conflict)',
+      'creates view "v"',
+      'drops materialized view "stats"."m"',
+      'WARNING: drops extension "citext" (fails if objects outside this migration use it)',
+    ]);
+  });
+});
