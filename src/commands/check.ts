@@ -1,12 +1,10 @@
-import { relative } from "node:path";
 import { compileOperations } from "../dialect/postgres/compile";
 import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
-import { verifyIntegrity } from "../runner/integrity";
 import { readHeads } from "../runner/version-store";
 import { compareWithDatabase } from "./compare-database";
-import { loadGraph } from "./migration-graph";
+import { checkIntegrity, loadGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext } from "./workspace";
 
 export interface CheckResult {
@@ -31,11 +29,7 @@ export async function check(
     ws.withClient(async (client) => {
       const graph = await loadGraph(ws, true);
       const heads = await readHeads(client, ws.options.versionTable);
-      await verifyIntegrity(client, ws.options.versionTable, graph, heads, {
-        strict: !!options.strict,
-        warn: (line) => ctx.out.warn(line),
-        shown: (file) => relative(ws.cwd, file) || file,
-      });
+      await checkIntegrity(ws, client, graph, heads, options.strict);
       const pending = planUpgrade(graph, heads, "heads").map((s) => s.revision.revision);
       if (pending.length > 0) {
         ctx.out.info(

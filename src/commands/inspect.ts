@@ -1,13 +1,11 @@
-import { relative } from "node:path";
 import {
   history as graphHistory,
   parseRange,
   parseTarget,
   type LoadedRevision,
 } from "../revisions";
-import { verifyIntegrity } from "../runner/integrity";
 import { readHeads } from "../runner/version-store";
-import { loadGraph, type MigrationGraph } from "./migration-graph";
+import { checkIntegrity, loadGraph, type MigrationGraph } from "./migration-graph";
 import { revisionDetails, revisionJson, revisionLine, type AppliedState } from "./revision-listing";
 import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
 
@@ -103,11 +101,7 @@ export async function current(
     ws.withClient(async (client) => {
       const graph = await loadGraph(ws, true);
       const rows = await readHeads(client, ws.options.versionTable);
-      await verifyIntegrity(client, ws.options.versionTable, graph, rows, {
-        strict: !!options.strict,
-        warn: (line) => ctx.out.warn(line),
-        shown: (file) => relative(ws.cwd, file) || file,
-      });
+      await checkIntegrity(ws, client, graph, rows, options.strict);
       if (options.json) {
         ctx.out.data(JSON.stringify(rows));
         return rows;

@@ -1,4 +1,3 @@
-import { relative } from "node:path";
 import type { Client } from "pg";
 import type { RunnerOptions } from "../config/options";
 import { clientCheckSql } from "../dialect/postgres/session-settings";
@@ -7,11 +6,10 @@ import { UsageError } from "../errors";
 import { headsAt, parseRange, planDowngrade, planUpgrade } from "../revisions";
 import { liveExecutor, scriptExecutor } from "../runner/executor";
 import { withMigrationLock } from "../runner/migration-lock";
-import { verifyIntegrity } from "../runner/integrity";
 import { runSteps } from "../runner/run-steps";
 import { ensureVersionTable, readHeads } from "../runner/version-store";
 import { MigrateProgress } from "./migrate-progress";
-import { loadGraph, toMigrationStep, type MigrationGraph } from "./migration-graph";
+import { checkIntegrity, loadGraph, toMigrationStep, type MigrationGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
 
 export interface MigrateOptions {
@@ -77,11 +75,7 @@ async function online(
       // Read after taking the lock: a run that waited must see what the holder applied.
       await ensureVersionTable(client, table);
       const current = await readHeads(client, table);
-      await verifyIntegrity(client, table, graph, current, {
-        strict: !!options.strict,
-        warn: (line) => out.warn(line),
-        shown: (file) => relative(ws.cwd, file) || file,
-      });
+      await checkIntegrity(ws, client, graph, current, options.strict);
       const steps = plan(graph, direction, current, options.target).map((s) =>
         toMigrationStep(s, ws.cwd),
       );

@@ -1,5 +1,7 @@
+import type { Client } from "pg";
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
+import { verifyIntegrity, type IntegrityProblem } from "../runner/integrity";
 import { loadRevisions, RevisionGraph, type LoadedRevision, type PlanStep } from "../revisions";
 import type { MigrationStep } from "../runner/run-steps";
 import type { MigrationContext } from "../api";
@@ -33,4 +35,22 @@ export function toMigrationStep(step: PlanStep<LoadedRevision>, cwd: string): Mi
     hash: r.hash,
     headsAfter: step.headsAfter,
   };
+}
+
+/**
+ * Warns, or with `strict` fails, when an applied migration's file changed or is gone: the
+ * check `upgrade`, `downgrade`, `current` and `check` all run before doing anything else.
+ */
+export function checkIntegrity(
+  ws: Workspace,
+  client: Client,
+  graph: MigrationGraph,
+  heads: readonly string[],
+  strict: boolean | undefined,
+): Promise<IntegrityProblem[]> {
+  return verifyIntegrity(client, ws.options.versionTable, graph, heads, {
+    strict: !!strict,
+    warn: (line) => ws.context.out.warn(line),
+    shown: (file) => relative(ws.cwd, file) || file,
+  });
 }

@@ -15,7 +15,8 @@ const USER = "postgres";
 const PASSWORD = "autogen-embedded";
 const DATABASE = "autogen";
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now, on the loopback interface. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.unref();
