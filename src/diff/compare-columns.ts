@@ -51,6 +51,9 @@ export function columnChanges(
   }
   // A column that becomes serial gets a sequence of its own type, so the type is stated too.
   if ("serial" in to) for (const key of ["type", "typeSchema", "isArray"] as const) state(key);
+  // A serial column's sequence has the column's type (a bigserial's counts to 2^63 - 1): a type
+  // change states `serial` so the compiler retypes the sequence along with the column.
+  if (typeChanged && current.serial && target.serial) state("serial");
   return { from: from as ColumnChange, to: to as ColumnChange };
 }
 

@@ -61,10 +61,10 @@ function foreignKeyChanges(current: DatabaseSchema, target: DatabaseSchema) {
 
 /**
  * The operations that turn `current` into `target`, in an order PostgreSQL accepts:
- * extensions, schemas and enum labels first, then the views that must go (see
- * `compareViews`), foreign-key and constraint drops, table drops, table creations, column
- * changes, constraint additions, foreign keys, enum rebuilds and drops, and the views to
- * create last. Pure and deterministic: both models must be normalised (`normalizeSchema`).
+ * extensions, schemas and enum types first, then the views that must go (see
+ * `compareViews`), enum labels, foreign-key and constraint drops, table drops, table
+ * creations, column changes, constraint additions, foreign keys, enum rebuilds and drops,
+ * and the views to create last. Pure and deterministic: both models must be normalised (`normalizeSchema`).
  *
  * Schemas and extensions are created when missing but never dropped: a schema may hold
  * objects autogenerate does not manage, and a database often has extensions nobody declared.
@@ -87,7 +87,6 @@ export function compareSchemas(current: DatabaseSchema, target: DatabaseSchema):
     if (!existingSchemas.has(schema)) head.push(ops.createSchema({ schema }));
   }
   for (const created of enums.created) head.push(ops.createEnum({ enum: created }));
-  head.push(...enums.extended);
 
   for (const { table, foreignKey } of foreignKeys.removed) {
     const where = { schema: table.schema, table: table.name };
@@ -127,6 +126,8 @@ export function compareSchemas(current: DatabaseSchema, target: DatabaseSchema):
   for (const dropped of enums.dropped) {
     result.push(ops.dropEnum({ schema: dropped.schema, name: dropped.name, previous: dropped }));
   }
-  const views = compareViews(current, target, result);
-  return [...head, ...views.drops, ...result, ...views.creates];
+  // Views go before enum labels are added: the downgrade rebuilds those enums last, which
+  // PostgreSQL refuses while a view reads a column of the type, so the views must be gone.
+  const views = compareViews(current, target, [...enums.extended, ...result]);
+  return [...head, ...views.drops, ...enums.extended, ...result, ...views.creates];
 }

@@ -1,4 +1,4 @@
-import { Column, PrimaryGeneratedColumn } from "typeorm";
+import { Check, Column, PrimaryGeneratedColumn } from "typeorm";
 import type { ColumnOptions } from "typeorm";
 import { entity, type Members } from "./support/entity";
 import { describeCases } from "./support/run-case";
@@ -199,6 +199,61 @@ describeCases("enums", [
       ],
     ],
     seed: `INSERT INTO tickets (status) VALUES ('closed')`,
+  },
+  {
+    name: "an enum column turned into varchar converts the values and drops the type",
+    before: [tickets({ status: status(["open", "closed"], { default: "open" }) })],
+    after: [tickets({ status: Column({ type: "varchar", length: 20, default: "open" }) })],
+    expect: [
+      [
+        "alterColumn",
+        { from: { type: "tickets_status_enum" }, to: { type: "character varying(20)" } },
+      ],
+      ["dropEnum", { name: "tickets_status_enum" }],
+    ],
+  },
+  {
+    name: "two enums merged into one shared enumName convert both columns",
+    before: [
+      tickets({
+        status: status(["open", "closed"]),
+        previous: status(["open", "closed"], { nullable: true }),
+      }),
+    ],
+    after: [
+      tickets({
+        status: status(["open", "closed"], { enumName: "state" }),
+        previous: status(["open", "closed"], { enumName: "state", nullable: true }),
+      }),
+    ],
+    expect: [
+      ["createEnum", { enum: { name: "state" } }],
+      ["alterColumn", { name: "status", to: { type: "state" } }],
+      ["alterColumn", { name: "previous", to: { type: "state" } }],
+      ["dropEnum", { name: "tickets_previous_enum" }],
+      ["dropEnum", { name: "tickets_status_enum" }],
+    ],
+  },
+  {
+    name: "a check that compares with an enum label survives a rebuild of the enum",
+    before: [
+      entity(
+        { name: "tickets", decorators: [Check("CHK_tickets_state", `"status" <> 'closed'`)] },
+        { id: PrimaryGeneratedColumn(), status: status(["open", "stale", "closed"]) },
+      ),
+    ],
+    after: [
+      entity(
+        { name: "tickets", decorators: [Check("CHK_tickets_state", `"status" <> 'closed'`)] },
+        { id: PrimaryGeneratedColumn(), status: status(["open", "closed"]) },
+      ),
+    ],
+    expect: [
+      [
+        "alterEnum",
+        { to: ["open", "closed"], dependents: [{ check: { name: "CHK_tickets_state" } }] },
+      ],
+    ],
   },
   {
     name: "a removed enum column drops its type after the column",

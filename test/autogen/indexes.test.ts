@@ -110,6 +110,50 @@ describeCases("indexes and unique constraints", [
     ],
   },
   {
+    name: "hash, brin and spgist indexes are created with their method, and a method change is detected",
+    before: [articles(Index("IDX_articles_author", ["author"]))],
+    after: [
+      articles(
+        Index("IDX_articles_author", ["author"], { type: "hash" }),
+        Index("IDX_articles_score", ["score"], { type: "brin" }),
+        Index("IDX_articles_during", ["during"], { type: "spgist" }),
+      ),
+    ],
+    expect: [
+      ["dropIndex", { name: "IDX_articles_author", previous: { method: "btree" } }],
+      ["createIndex", { index: { name: "IDX_articles_author", method: "hash" } }],
+      ["createIndex", { index: { name: "IDX_articles_during", method: "spgist" } }],
+      ["createIndex", { index: { name: "IDX_articles_score", method: "brin" } }],
+    ],
+  },
+  {
+    name: "a partial index on an enum value survives a rebuild of the enum",
+    before: [
+      entity(
+        {
+          name: "jobs",
+          decorators: [Index("IDX_jobs_open", ["id"], { where: `"state" = 'open'` })],
+        },
+        {
+          id: PrimaryGeneratedColumn(),
+          state: Column({ type: "enum", enum: ["open", "stale", "done"] }),
+        },
+      ),
+    ],
+    after: [
+      entity(
+        {
+          name: "jobs",
+          decorators: [Index("IDX_jobs_open", ["id"], { where: `"state" = 'open'` })],
+        },
+        { id: PrimaryGeneratedColumn(), state: Column({ type: "enum", enum: ["open", "done"] }) },
+      ),
+    ],
+    expect: [
+      ["alterEnum", { to: ["open", "done"], dependents: [{ index: { name: "IDX_jobs_open" } }] }],
+    ],
+  },
+  {
     name: "an index declared with synchronize: false is neither created nor dropped",
     before: `CREATE TABLE articles (id serial PRIMARY KEY, slug varchar(80) NOT NULL, author varchar(80) NOT NULL,
                score int NOT NULL DEFAULT 0, tags text[] NOT NULL DEFAULT '{}', body tsvector, during tstzrange);

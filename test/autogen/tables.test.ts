@@ -1,5 +1,5 @@
-import { Column, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import { entity, type Members } from "./support/entity";
+import { Column, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { entity, type EntityClass, type Members } from "./support/entity";
 import { describeCases } from "./support/run-case";
 
 const users = (extra: Members = {}, comment?: string) =>
@@ -17,6 +17,32 @@ const auditLogins = () =>
     { name: "logins", schema: "audit" },
     { id: PrimaryGeneratedColumn(), at: Column({ type: "timestamptz" }) },
   );
+/** Two tables in a schema whose names all need quoting, with the enum and price column named as given. */
+function salesTables(enumName: string, label: string, price: string): EntityClass[] {
+  const order = entity(
+    { name: "Order List", schema: "Sales Dept", className: "OrderList" },
+    {
+      id: PrimaryGeneratedColumn(),
+      state: Column({ type: "enum", enum: ["new", label], enumName, default: label }),
+    },
+  );
+  const item = entity(
+    {
+      name: "Order Items",
+      schema: "Sales Dept",
+      className: "OrderItem",
+      decorators: [
+        Index("IDX Unit Price", [price], { where: `"${price.replaceAll('"', '""')}" > 0` }),
+      ],
+    },
+    {
+      id: PrimaryGeneratedColumn(),
+      [price]: Column({ type: "numeric", precision: 8, scale: 2, comment: "in €, it's" }),
+      order: ManyToOne(() => order, { onDelete: "CASCADE" }),
+    },
+  );
+  return [order, item];
+}
 const notes = () =>
   entity("notes", { id: PrimaryGeneratedColumn(), body: Column({ type: "text" }) });
 
@@ -73,6 +99,36 @@ describeCases("tables", [
       ),
     ],
     expect: [["createSchema"], ["createTable", { table: { schema: "archive", name: "users" } }]],
+  },
+  {
+    name: "names with capitals and spaces are quoted everywhere",
+    before: [],
+    after: salesTables("Order State", "done", "Unit Price"),
+    expect: [
+      ["createSchema", { schema: "Sales Dept" }],
+      [
+        "createEnum",
+        { enum: { schema: "Sales Dept", name: "Order State", values: ["new", "done"] } },
+      ],
+      ["createTable", { table: { name: "Order Items" } }],
+      ["createIndex", { index: { name: "IDX Unit Price" } }],
+      ["createTable", { table: { name: "Order List" } }],
+      ["addForeignKey", { table: "Order Items", foreignKey: { referencedTable: "Order List" } }],
+    ],
+  },
+  {
+    name: "quotes in enum and column names and an apostrophe in a label are escaped, where TypeORM's SQL breaks",
+    before: [],
+    after: salesTables('Order"State', "it's done", 'Unit "Price"'),
+    typeormIsWrong: "TypeORM writes these names and labels into its SQL unescaped",
+    expect: [
+      ["createSchema"],
+      ["createEnum", { enum: { name: 'Order"State', values: ["new", "it's done"] } }],
+      ["createTable"],
+      ["createIndex"],
+      ["createTable"],
+      ["addForeignKey"],
+    ],
   },
   {
     name: "a table comment is added",

@@ -1,4 +1,4 @@
-import { Column, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from "typeorm";
 import type { ColumnOptions } from "typeorm";
 import type { AutogenCase, ExpectedOperation } from "./support/case";
 import { entity } from "./support/entity";
@@ -99,6 +99,55 @@ describeCases("type changes keep the data", [
       ],
     },
   ),
+  {
+    name: "a serial key widened to bigint widens its sequence, as a bigserial would be",
+    before: [entity("counters", { id: PrimaryGeneratedColumn() })],
+    after: [entity("counters", { id: PrimaryGeneratedColumn({ type: "bigint" }) })],
+    expect: [["alterColumn", { name: "id", to: { type: "bigint" } }]],
+  },
+  {
+    name: "a primary key widened to bigint widens the foreign keys that point at it",
+    before: (() => {
+      const parent = entity("parents", { id: PrimaryColumn({ type: "int" }) });
+      return [
+        parent,
+        entity("children", { id: PrimaryColumn({ type: "int" }), parent: ManyToOne(() => parent) }),
+      ];
+    })(),
+    after: (() => {
+      const parent = entity("parents", { id: PrimaryColumn({ type: "bigint" }) });
+      return [
+        parent,
+        entity("children", { id: PrimaryColumn({ type: "int" }), parent: ManyToOne(() => parent) }),
+      ];
+    })(),
+    expect: [
+      ["alterColumn", { table: "children", name: "parentId", to: { type: "bigint" } }],
+      ["alterColumn", { table: "parents", name: "id", to: { type: "bigint" } }],
+    ],
+  },
+  {
+    name: "an indexed and unique column widened keeps its index and constraint",
+    before: [
+      entity(
+        {
+          name: "items",
+          decorators: [Index("IDX_items_value", ["value"]), Unique("UQ_items_value", ["value"])],
+        },
+        { id: PrimaryGeneratedColumn(), value: Column({ type: "varchar", length: 50 }) },
+      ),
+    ],
+    after: [
+      entity(
+        {
+          name: "items",
+          decorators: [Index("IDX_items_value", ["value"]), Unique("UQ_items_value", ["value"])],
+        },
+        { id: PrimaryGeneratedColumn(), value: Column({ type: "varchar", length: 80 }) },
+      ),
+    ],
+    expect: [["alterColumn", { to: { type: "character varying(80)" } }]],
+  },
   change(
     "a column becoming an array is altered in place",
     { type: "text" },

@@ -249,6 +249,17 @@ describeCases("column types", [
       "jsonb",
     ],
   ),
+  family(
+    "Odd declarations",
+    [
+      { type: "numeric", scale: 2 },
+      { type: "char", array: true },
+      { type: "time", precision: 0, array: true },
+      { type: "bit", length: 4, array: true },
+      { type: "decimal", precision: 5, scale: 0 },
+    ],
+    ["numeric", "character(1)", "time(0) without time zone", "bit(4)", "numeric(5,0)"],
+  ),
   family("citext", [{ type: "citext" }], ["citext"], {
     extension: "citext",
   }),

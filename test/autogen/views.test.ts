@@ -24,6 +24,14 @@ const rich = (threshold: number, materialized = false, decorators: ClassDecorato
   return view;
 };
 
+/** A view over `rich_accounts`: it must come after it, and go before it. */
+const owners = () =>
+  viewEntity(
+    "RichOwners",
+    { name: "rich_owners", expression: `SELECT DISTINCT "owner" FROM "rich_accounts"` },
+    { owner: ViewColumn() },
+  );
+
 describeCases("views", [
   {
     name: "a new @ViewEntity creates its view after the table it reads",
@@ -55,6 +63,23 @@ describeCases("views", [
       ["alterColumn", { name: "balance", to: { type: "bigint" } }],
       ["createView"],
     ],
+  },
+  {
+    name: "a view reading a view is created after it, and both are re-created when the first changes",
+    before: [accounts(), rich(100), owners()],
+    after: [accounts(), rich(500), owners()],
+    expect: [
+      ["dropView", { name: "rich_owners" }],
+      ["dropView", { name: "rich_accounts" }],
+      ["createView", { view: { name: "rich_accounts" } }],
+      ["createView", { view: { name: "rich_owners" } }],
+    ],
+  },
+  {
+    name: "an index added to an existing materialized view is created on it",
+    before: [accounts(), rich(100, true)],
+    after: [accounts(), rich(100, true, [Index("IDX_rich_owner", ["owner"])])],
+    expect: [["createIndex", { table: "rich_accounts", index: { name: "IDX_rich_owner" } }]],
   },
   {
     name: "a materialized view is created with its index",

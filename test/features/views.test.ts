@@ -82,6 +82,23 @@ class AuthorName {
   @ViewColumn() name!: string;
 }
 
+@Entity("orders")
+class Order {
+  @PrimaryColumn() id!: number;
+  @Column({ type: "enum", enum: ["new", "paid"], default: "new" }) state!: string;
+}
+
+@Entity("orders")
+class OrderWithRefunds {
+  @PrimaryColumn() id!: number;
+  @Column({ type: "enum", enum: ["new", "paid", "refunded"], default: "new" }) state!: string;
+}
+
+@ViewEntity({ name: "paid_orders", expression: `SELECT "id" FROM "orders" WHERE "state" = 'paid'` })
+class PaidOrder {
+  @ViewColumn() id!: number;
+}
+
 @ViewEntity({ name: "broken", expression: `SELECT "nope" FROM "authors"` })
 class Broken {
   @ViewColumn() nope!: string;
@@ -180,5 +197,16 @@ describe("views", () => {
     } finally {
       await db.drop();
     }
+  });
+
+  it("drops a view that reads an enum column before labels are added, so the downgrade can rebuild the enum", async () => {
+    const run = await roundTrip({
+      before: [Order, PaidOrder],
+      after: [OrderWithRefunds, PaidOrder],
+      seed: `INSERT INTO orders (id, state) VALUES (1, 'paid'), (2, 'new')`,
+      rows: `SELECT id, state::text FROM orders ORDER BY id`,
+    });
+    expect(kinds(run.upgrade)).toEqual(["dropView", "alterEnum", "createView"]);
+    expect(kinds(run.downgrade)).toEqual(["dropView", "alterEnum", "createView"]);
   });
 });

@@ -1,7 +1,13 @@
 import { AutogenError } from "../../errors";
 import type { AddColumnOp, AlterColumnOp, ColumnChange, DropColumnOp } from "../../ops/operations";
 import { columnDefinition, columnFollowUps, commentOnColumn } from "./column-definition";
-import { addSerial, dropSerial, identityKeyword, restartAfterMax } from "./generation";
+import {
+  addSerial,
+  dropSerial,
+  identityKeyword,
+  restartAfterMax,
+  retypeSerialSequence,
+} from "./generation";
 import { qualifiedName, quoteIdent } from "./quote";
 import { type ColumnType, typeSql } from "./types";
 
@@ -97,6 +103,9 @@ export function compileAlterColumn(op: AlterColumnOp): string[] {
     const using = type === null ? "" : ` USING ${op.using ?? plainConversion(op, target)}`;
     if (resetDefault && from.default !== null) statements.push(`${alter} DROP DEFAULT`);
     statements.push(`${alter} TYPE ${target}${collate}${using}`);
+    if (type !== null && from.serial === true && to.serial === true) {
+      statements.push(retypeSerialSequence(op.schema, op.table, op.name, type.type));
+    }
     if (resetDefault && to.default !== null) statements.push(`${alter} SET DEFAULT ${to.default}`);
   }
   if (type === null && changed(from, to, "default")) {

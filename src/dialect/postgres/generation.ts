@@ -107,3 +107,25 @@ export function dropSerial(schema: string, table: string, column: string): strin
   const body = `BEGIN EXECUTE 'DROP SEQUENCE ' || ${sequenceOf(schema, table, column)}; END`;
   return [`${alter} DROP DEFAULT`, `DO ${dollarQuote(body)}`];
 }
+
+/**
+ * Gives a serial column's sequence the column's new integer type, as `serial`, `bigserial`
+ * or `smallserial` would have made it: `ALTER COLUMN ... TYPE` leaves the sequence as it was,
+ * and an `integer` sequence stops at 2^31 - 1 whatever the column holds. (An identity
+ * column's sequence follows its column by itself.)
+ */
+export function retypeSerialSequence(
+  schema: string,
+  table: string,
+  column: string,
+  type: string,
+): string {
+  if (!SERIAL_TYPES.has(type)) {
+    throw new AutogenError(
+      "unsupported-column",
+      `Column "${column}" is serial but its new type is ${type}, not smallint, integer or bigint.`,
+    );
+  }
+  const body = `BEGIN EXECUTE 'ALTER SEQUENCE ' || ${sequenceOf(schema, table, column)} || ' AS ${type}'; END`;
+  return `DO ${dollarQuote(body)}`;
+}

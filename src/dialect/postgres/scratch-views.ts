@@ -127,7 +127,7 @@ export function viewStatements(
   [...tables, ...views].forEach((relation, i) => {
     const kind = renameKinds[live.kinds.get(key(relation)) ?? ""];
     if (kind === undefined) return;
-    const aside = quoteIdent(`autogen_canon_live_${i}`);
+    const aside = quoteIdent(`autogen_canon_aside_${i}`);
     statements.push({
       sql: `ALTER ${kind} ${qualifiedName(relation.schema, relation.name)} RENAME TO ${aside}`,
       origin: origin(displayName(relation), `Relation "${displayName(relation)}"`),

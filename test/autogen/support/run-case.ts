@@ -1,12 +1,11 @@
 import { Client } from "pg";
 import { compileOperations } from "../../../src/dialect/postgres/compile";
 import type { Operation } from "../../../src/ops/operations";
-import { catalogSnapshot, type CatalogSnapshot } from "../../support/catalog-snapshot";
 import type { TestDatabase } from "../../support/database";
 import type { AutogenCase, ExpectedOperation } from "./case";
 import { resetDatabase, useCaseDatabases, type CaseDatabases } from "./case-databases";
 import { compareEntities, synchronize, typeormPendingQueries } from "./compare";
-import { BOOKKEEPING_SCHEMA, runMigration, writeAndLoadMigration } from "./migration";
+import { runMigration, writeAndLoadMigration } from "./migration";
 import {
   columnFacts,
   columnKey,
@@ -16,43 +15,7 @@ import {
   type ColumnFacts,
   type RowValues,
 } from "./rows";
-
-/**
- * The catalog snapshot of every schema a user could have put tables in, with the extensions
- * and the views (as `pg_get_viewdef` prints them).
- */
-type Snapshot = CatalogSnapshot & {
-  readonly extensions: readonly string[];
-  readonly views: readonly string[];
-};
-
-async function snapshot(db: TestDatabase): Promise<Snapshot> {
-  const rows = await db.query<{ name: string }>(
-    `SELECT nspname::text AS name FROM pg_namespace
-      WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', $1) ORDER BY 1`,
-    [BOOKKEEPING_SCHEMA],
-  );
-  const extensions = await db.query<{ name: string }>(
-    `SELECT extname::text AS name FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1`,
-  );
-  const views = await db.query<{ line: string }>(
-    `SELECT format('%s.%s %s', schemaname, viewname, definition) AS line FROM pg_views
-      WHERE schemaname = ANY($1)
-     UNION ALL
-     SELECT format('%s.%s materialized %s', schemaname, matviewname, definition) FROM pg_matviews
-      WHERE schemaname = ANY($1)
-     ORDER BY 1`,
-    [rows.map((r) => r.name)],
-  );
-  return {
-    ...(await catalogSnapshot(
-      db,
-      rows.map((r) => r.name),
-    )),
-    extensions: extensions.map((e) => e.name),
-    views: views.map((v) => v.line),
-  };
-}
+import { snapshot, type Snapshot } from "./snapshot";
 
 /** Resets the database, then runs `fn` with a connection to it. */
 async function onFreshDatabase<T>(
@@ -136,7 +99,19 @@ export async function runCase(
   const building = oracle(c, databases.oracle);
   // Awaited below; a rejection before then must not count as unhandled.
   building.catch(() => undefined);
+  try {
+    return await proveCase(c, db, building);
+  } finally {
+    // A case that failed early must not leave the oracle running into the next case.
+    await building.catch(() => undefined);
+  }
+}
 
+async function proveCase(
+  c: AutogenCase,
+  db: TestDatabase,
+  building: Promise<Snapshot | Error>,
+): Promise<readonly Operation[]> {
   return onFreshDatabase(db, async (client) => {
     if (typeof c.before === "string") {
       await client.query(c.before);
@@ -179,8 +154,9 @@ export async function runCase(
 }
 
 /**
- * One `it` per case, run in order within the file, on the file's two databases. A pending case runs as
- * `it.failing`; with `AUTOGEN_PENDING_CASES=run` it runs as a plain test, to see why it fails.
+ * One `it` per case, run in order within the file, on the file's two databases. A pending case
+ * runs as `it.failing`; with `AUTOGEN_PENDING_CASES=run` it runs as a plain test, to see why it
+ * fails.
  */
 export function describeCases(title: string, cases: readonly AutogenCase[]): void {
   const runPending = process.env.AUTOGEN_PENDING_CASES === "run";
