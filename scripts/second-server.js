@@ -8,7 +8,15 @@ const { spawnSync } = require("node:child_process");
 const { Client } = require("pg");
 
 const url = process.env.SECOND_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const SUITES = ["test/convergence", "test/introspect", "test/dialect", "test/e2e"];
+const SUITES = [
+  "test/convergence",
+  "test/introspect",
+  "test/dialect",
+  "test/e2e",
+  "test/features",
+  "test/runner",
+  "test/autogen",
+];
 
 async function main() {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
