@@ -1,4 +1,5 @@
-import type { AlterColumnOp, DropColumnOp, Operation } from "../ops/operations";
+import type { AddColumnOp, AlterColumnOp, DropColumnOp, Operation } from "../ops/operations";
+import type { Column } from "../schema/model";
 import type { ReviewLine } from "./review";
 
 /**
@@ -11,6 +12,21 @@ const where = (op: { schema: string; table: string; name: string }): string =>
   `${op.schema === "public" ? q(op.table) : `${q(op.schema)}.${q(op.table)}`}.${q(op.name)}`;
 const note = (text: string): ReviewLine => ({ text, warning: false });
 const warn = (text: string): ReviewLine => ({ text, warning: true });
+
+/** The column the same operations add to the table `drop` drops from, chosen by `matches`. */
+export function addedAlongside(
+  list: readonly Operation[],
+  drop: DropColumnOp,
+  matches: (column: Column) => boolean,
+): AddColumnOp | undefined {
+  return list.find(
+    (op): op is AddColumnOp =>
+      op.kind === "addColumn" &&
+      op.schema === drop.schema &&
+      op.table === drop.table &&
+      matches(op.column),
+  );
+}
 
 /** Identity, serial and collation changes of an `alterColumn`. */
 export function generationLines(op: AlterColumnOp): ReviewLine[] {
@@ -57,15 +73,8 @@ export function replacementLines(list: readonly Operation[]): ReviewLine[] {
   const lines: ReviewLine[] = [];
   for (const drop of list) {
     if (drop.kind !== "dropColumn") continue;
-    const add = list.find(
-      (op) =>
-        op.kind === "addColumn" &&
-        op.schema === drop.schema &&
-        op.table === drop.table &&
-        op.column.name === drop.name,
-    );
-    if (add?.kind !== "addColumn") continue;
-    lines.push(replacementLine(drop, add.column.generated !== undefined));
+    const add = addedAlongside(list, drop, (column) => column.name === drop.name);
+    if (add) lines.push(replacementLine(drop, add.column.generated !== undefined));
   }
   return lines;
 }

@@ -1,6 +1,6 @@
 import type { AlterColumnOp, Operation, OperationHandlers } from "../ops/operations";
 import { dispatch } from "../ops/operations";
-import { generationLines, replacementLines } from "./column-lines";
+import { addedAlongside, generationLines, replacementLines } from "./column-lines";
 
 /**
  * One line of the review summary at the top of a migration file. Warnings mark what can lose
@@ -123,15 +123,13 @@ export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
   const lines = [...list.flatMap((op) => dispatch(reviewers, op)), ...replacementLines(list)];
   for (const drop of list) {
     if (drop.kind !== "dropColumn") continue;
-    const add = list.find(
-      (op) =>
-        op.kind === "addColumn" &&
-        op.schema === drop.schema &&
-        op.table === drop.table &&
-        op.column.name !== drop.name &&
-        (!drop.previous || typeOf(op.column) === typeOf(drop.previous)),
+    const add = addedAlongside(
+      list,
+      drop,
+      (column) =>
+        column.name !== drop.name && (!drop.previous || typeOf(column) === typeOf(drop.previous)),
     );
-    if (add && add.kind === "addColumn") {
+    if (add) {
       lines.push(
         ...warn(
           `${t(drop)}.${q(drop.name)} is dropped and ${q(add.column.name)} added: if this is a ` +
