@@ -17,8 +17,9 @@ import type { TableName, TypeName } from "./names";
 
 /**
  * The `op` a migration file's `upgrade` and `downgrade` receive. Each method describes one
- * schema change and resolves once the runner has dealt with it (executed it, printed its SQL
- * or recorded it), so changes happen in the order they are awaited.
+ * schema change and resolves once the runner has recorded it; the runner then executes (or
+ * prints) the recorded changes in the order they were awaited, so a migration's statements
+ * can be planned as a whole (enum labels committed first, transactions split where needed).
  *
  * Constraints and indexes are always named explicitly: the names are what later revisions
  * compare and drop.
