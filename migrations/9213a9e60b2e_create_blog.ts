@@ -3,9 +3,10 @@
  *
  * Revision ID: 9213a9e60b2e
  * Revises: (none)
- * Created: 2026-11-22 00:24:35 UTC
+ * Created: 2026-11-22 01:49:24 UTC
  *
  * Review:
+ * - creates extension "pgcrypto" if it is not installed
  * - creates enum "posts_status_enum" (draft, published)
  * - creates enum "users_role_enum" (admin, author, reader)
  * - creates table "post_tags"
@@ -25,6 +26,7 @@ export const revision = "9213a9e60b2e";
 export const downRevision: string | null = null;
 
 export async function upgrade({ op }: MigrationContext): Promise<void> {
+  await op.createExtension("pgcrypto");
   await op.createEnum("posts_status_enum", ["draft", "published"]);
   await op.createEnum("users_role_enum", ["admin", "author", "reader"]);
   await op.createTable("post_tags", {
@@ -114,4 +116,5 @@ export async function downgrade({ op }: MigrationContext): Promise<void> {
   await op.dropTable("post_tags");
   await op.dropEnum("users_role_enum");
   await op.dropEnum("posts_status_enum");
+  await op.dropExtension("pgcrypto");
 }
