@@ -54,6 +54,15 @@ const SCHEMAS_SQL = `
 SELECT n.nspname::text AS name FROM pg_catalog.pg_namespace AS n
 WHERE n.nspname = ANY ($1::text[])`;
 
+/** Which of `names` exist as schemas, in one query. */
+export async function existingSchemas(
+  client: ClientBase,
+  names: Iterable<string>,
+): Promise<ReadonlySet<string>> {
+  const rows = await client.query<{ name: string }>(SCHEMAS_SQL, [[...new Set(names)]]);
+  return new Set(rows.rows.map((r) => r.name));
+}
+
 /**
  * Looks up, in two queries whatever the model's size, which of the user-defined types the
  * model uses exist and which of their schemas exist. No query at all when no column has a
@@ -69,10 +78,12 @@ export async function lookUpExistingTypes(
     TYPES_SQL,
     [used.map(([s]) => s), used.map(([, n]) => n)],
   );
-  const schemaRows = await client.query<{ name: string }>(SCHEMAS_SQL, [used.map(([s]) => s)]);
   return {
     types: new Map(typeRows.rows.map((r) => [typeKey(r.schema, r.name), r.labels])),
-    schemas: new Set(schemaRows.rows.map((r) => r.name)),
+    schemas: await existingSchemas(
+      client,
+      used.map(([s]) => s),
+    ),
   };
 }
 

@@ -3,6 +3,7 @@ import { AutogenError } from "../../errors";
 import type { DatabaseSchema, Table, TableRef, View } from "../../schema/model";
 import { displayName } from "../../schema/normalize";
 import { qualifiedName, quoteIdent } from "./quote";
+import { existingSchemas } from "./scratch-types";
 import { scratchColumnType, type ScratchStatement } from "./scratch-plan";
 import type { ScratchTypeKind } from "./scratch-types";
 
@@ -45,10 +46,6 @@ JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 JOIN unnest($1::text[], $2::text[]) AS wanted (schema, name)
   ON wanted.schema = n.nspname AND wanted.name = c.relname`;
 
-const SCHEMAS_SQL = `
-SELECT n.nspname::text AS name FROM pg_catalog.pg_namespace AS n
-WHERE n.nspname = ANY ($1::text[])`;
-
 /** Whether the query text may name the table; a false match only costs a needless shadow. */
 function mentions(view: View, table: TableRef): boolean {
   return view.definition.toLowerCase().includes(table.name.toLowerCase());
@@ -71,12 +68,12 @@ export async function lookUpLiveRelations(
     names.map((n) => n.schema),
     names.map((n) => n.name),
   ]);
-  const schemas = await client.query<{ name: string }>(SCHEMAS_SQL, [
-    [...new Set(names.map((n) => n.schema))],
-  ]);
   return {
     kinds: new Map(rows.rows.map((r) => [key(r), r.kind])),
-    schemas: new Set(schemas.rows.map((r) => r.name)),
+    schemas: await existingSchemas(
+      client,
+      names.map((n) => n.schema),
+    ),
   };
 }
 
