@@ -3,7 +3,7 @@ import { relative, resolve } from "node:path";
 import type { DataSource } from "typeorm";
 import { AutogenError, ConfigError } from "../errors";
 import { resolveOptions, type ResolvedOptions } from "./options";
-import { loadModule } from "./typescript-loader";
+import { loadModule } from "../loader/typescript-loader";
 
 export interface LoadedConfig {
   readonly dataSource: DataSource;

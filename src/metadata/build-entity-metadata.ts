@@ -2,7 +2,7 @@ import type { DataSource, EntityMetadata } from "typeorm";
 import { ConnectionMetadataBuilder } from "typeorm/connection/ConnectionMetadataBuilder";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { EntityMetadataValidator } from "typeorm/metadata-builder/EntityMetadataValidator";
-import { registerTypeScriptLoader } from "../config/typescript-loader";
+import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
 

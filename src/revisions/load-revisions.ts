@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { AutogenError, LoadError, RevisionError } from "../errors";
-import { loadModule } from "../config/typescript-loader";
+import { loadModule } from "../loader/typescript-loader";
 import { readDocComment } from "./doc-comment";
 import { readMigrationExports } from "./migration-exports";
 import { displayPath } from "./revision-errors";

@@ -1,10 +1,10 @@
 // Jest compiles test and source files exactly like the CLI's loader does (the TypeScript
-// compiler with the options in src/config/transpile-options.json), so a test sees the same
+// compiler with the options in src/loader/transpile-options.json), so a test sees the same
 // decorator metadata and circular-import behaviour as a user's project.
 "use strict";
 const { createHash } = require("node:crypto");
 const ts = require("typescript");
-const json = require("../../src/config/transpile-options.json");
+const json = require("../../src/loader/transpile-options.json");
 
 const { options } = ts.convertCompilerOptionsFromJson(json, "");
 

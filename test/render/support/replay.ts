@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMigrationOperations } from "../../../src/api";
 import type { MigrationContext } from "../../../src/api";
-import { loadModule } from "../../../src/config/typescript-loader";
+import { loadModule } from "../../../src/loader/typescript-loader";
 import type { Operation } from "../../../src/ops/operations";
 
 type MigrationFunction = (context: MigrationContext) => Promise<void>;
