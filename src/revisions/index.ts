@@ -16,6 +16,4 @@ export { planUpgrade } from "./plan-upgrade";
 export { planDowngrade } from "./plan-downgrade";
 export { planStamp, type StampPlan } from "./plan-stamp";
 export { history } from "./history";
-export { loadRevisions, loadRevision } from "./load-revisions";
-export { readDocComment, type DocComment } from "./doc-comment";
 export { newRevisionId } from "./new-revision-id";

@@ -1,4 +1,4 @@
-import { readDocComment } from "../../src/revisions";
+import { readDocComment } from "../../src/migration-files";
 
 describe("readDocComment", () => {
   it("takes the first line as the message and the Created: line as the date", () => {

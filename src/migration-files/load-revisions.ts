@@ -5,8 +5,8 @@ import { AutogenError, LoadError, RevisionError } from "../errors";
 import { loadModule } from "../loader/typescript-loader";
 import { readDocComment } from "./doc-comment";
 import { readMigrationExports } from "./migration-exports";
-import { displayPath } from "./revision-errors";
-import type { LoadedRevision } from "./revision-info";
+import { displayPath } from "../revisions/revision-errors";
+import type { LoadedRevision } from "../revisions/revision-info";
 
 /** Migration files: `.ts` and `.js`, but not declaration files a build may leave beside them. */
 const isMigrationFile = (name: string): boolean =>

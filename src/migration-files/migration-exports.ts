@@ -1,6 +1,6 @@
 import { LoadError } from "../errors";
-import { displayPath } from "./revision-errors";
-import type { MigrationFunction } from "./revision-info";
+import { displayPath } from "../revisions/revision-errors";
+import type { MigrationFunction } from "../revisions/revision-info";
 
 /** The exports a migration file must (or may) have, checked and normalised. */
 export interface MigrationExports {

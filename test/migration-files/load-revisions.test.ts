@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LoadError, RevisionError } from "../../src/errors";
-import { loadRevisions, newRevisionId, RevisionGraph } from "../../src/revisions";
+import { loadRevisions } from "../../src/migration-files";
+import { newRevisionId, RevisionGraph } from "../../src/revisions";
 
 const folders: string[] = [];
 
