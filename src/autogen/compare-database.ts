@@ -10,7 +10,7 @@ import type { IndexRef } from "../metadata";
 import type { Operation } from "../ops/operations";
 import type { DatabaseSchema, TableRef } from "../schema/model";
 import { DEFAULT_SCHEMA } from "../schema/model";
-import type { Workspace } from "./workspace";
+import type { Workspace } from "../commands/workspace";
 
 export interface Comparison {
   /** The database as it is. */
