@@ -1,8 +1,8 @@
 import type { Client } from "pg";
 import type { DataSource } from "typeorm";
-import { canonicalizeSchema } from "../dialect/postgres/canonicalize";
+import { canonicalizeSchema } from "../dialect/postgres/scratch/canonicalize";
 import { assertIdentifierLengths } from "../dialect/postgres/identifier-limits";
-import { historyTable } from "../dialect/postgres/version-table";
+import { historyTable } from "../dialect/postgres/session/version-table";
 import { compareSchemas } from "../diff";
 import { introspectDatabase } from "../introspect";
 import { buildEntityMetadata, schemaFromEntities, unmanagedObjects } from "../metadata";

@@ -1,4 +1,4 @@
-import { compileOperations } from "../dialect/postgres/compile";
+import { compileOperations } from "../dialect/postgres/compile/compile";
 import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";

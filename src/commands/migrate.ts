@@ -1,7 +1,7 @@
 import type { Client } from "pg";
 import type { RunnerOptions } from "../config/options";
-import { clientCheckSql } from "../dialect/postgres/session-settings";
-import { historySql, versionTableSql } from "../dialect/postgres/version-table";
+import { clientCheckSql } from "../dialect/postgres/session/session-settings";
+import { historySql, versionTableSql } from "../dialect/postgres/session/version-table";
 import { UsageError } from "../errors";
 import { headsAt, parseRange, planDowngrade, planUpgrade } from "../revisions";
 import { liveExecutor, scriptExecutor } from "../runner/executor";

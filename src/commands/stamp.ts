@@ -1,6 +1,10 @@
 import { relative } from "node:path";
 import type { Client } from "pg";
-import { historySql, versionChangeSql, versionTableSql } from "../dialect/postgres/version-table";
+import {
+  historySql,
+  versionChangeSql,
+  versionTableSql,
+} from "../dialect/postgres/session/version-table";
 import { RevisionError } from "../errors";
 import { planStamp, type StampPlan } from "../revisions";
 import { describeHolder, withMigrationLock } from "../runner/migration-lock";

@@ -3,7 +3,7 @@ import { connectionSettings, type ConnectionSettings } from "../config/connectio
 import { startEmbeddedServer } from "../config/embedded-server";
 import { loadConfig, type LoadedConfig } from "../config/load-config";
 import { fromUrl } from "../config/connection-settings";
-import { connect } from "../dialect/postgres/connect";
+import { connect } from "../dialect/postgres/session/connect";
 import type { Output } from "./output";
 
 /** What every command receives: where the config is, where to write, the environment. */

@@ -1,4 +1,4 @@
-import { historySql, versionChangeSql } from "../dialect/postgres/version-table";
+import { historySql, versionChangeSql } from "../dialect/postgres/session/version-table";
 import type { TableRef } from "../schema/model";
 import type { MigrationStep } from "./migration-step";
 

@@ -1,4 +1,4 @@
-import { addsEnumLabels } from "../dialect/postgres/compile-enums";
+import { addsEnumLabels } from "../dialect/postgres/compile/compile-enums";
 import type { Operation } from "../ops/operations";
 
 /**

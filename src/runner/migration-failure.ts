@@ -1,4 +1,4 @@
-import { LOCK_NOT_AVAILABLE } from "../dialect/postgres/session-settings";
+import { LOCK_NOT_AVAILABLE } from "../dialect/postgres/session/session-settings";
 import { AutogenError, MigrationError } from "../errors";
 import type { MigrationStep } from "./migration-step";
 

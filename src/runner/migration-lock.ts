@@ -1,5 +1,5 @@
 import type { Client } from "pg";
-import { advisoryLockSql } from "../dialect/postgres/advisory-lock";
+import { advisoryLockSql } from "../dialect/postgres/session/advisory-lock";
 import { MigrationLockTimeoutError } from "../errors";
 import type { TableRef } from "../schema/model";
 

@@ -1,7 +1,10 @@
 import { createMigrationOperations } from "../api";
 import type { TransactionMode } from "../config/options";
-import { compileOperation } from "../dialect/postgres/compile";
-import { sessionTimeoutSql, type SessionTimeouts } from "../dialect/postgres/session-settings";
+import { compileOperation } from "../dialect/postgres/compile/compile";
+import {
+  sessionTimeoutSql,
+  type SessionTimeouts,
+} from "../dialect/postgres/session/session-settings";
 import type { Operation } from "../ops/operations";
 import type { TableRef } from "../schema/model";
 import { bookkeepingSql } from "./bookkeeping";

@@ -1,5 +1,5 @@
 import type { Client } from "pg";
-import { historySql, versionTableSql } from "../dialect/postgres/version-table";
+import { historySql, versionTableSql } from "../dialect/postgres/session/version-table";
 import type { TableRef } from "../schema/model";
 
 /** The revisions the database is at (the version table's rows); empty when it is at base. */

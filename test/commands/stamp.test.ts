@@ -1,6 +1,6 @@
 import { Client } from "pg";
 import { history } from "../../src/commands/inspect";
-import { advisoryLockSql } from "../../src/dialect/postgres/advisory-lock";
+import { advisoryLockSql } from "../../src/dialect/postgres/session/advisory-lock";
 import { stamp } from "../../src/commands/stamp";
 import { MigrationLockTimeoutError, RevisionError } from "../../src/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";

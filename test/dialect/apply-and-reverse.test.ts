@@ -1,4 +1,4 @@
-import { compileOperation } from "../../src/dialect/postgres/compile";
+import { compileOperation } from "../../src/dialect/postgres/compile/compile";
 import { ops } from "../../src/ops/factories";
 import type { Operation, OperationKind } from "../../src/ops/operations";
 import { reverseOperation } from "../../src/ops/reverse";

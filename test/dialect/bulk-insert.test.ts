@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { compileOperation } from "../../src/dialect/postgres/compile";
+import { compileOperation } from "../../src/dialect/postgres/compile/compile";
 import { ops } from "../../src/ops/factories";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { runStatements } from "./support/catalog";

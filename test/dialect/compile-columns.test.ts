@@ -1,4 +1,4 @@
-import { compileOperation } from "../../src/dialect/postgres/compile";
+import { compileOperation } from "../../src/dialect/postgres/compile/compile";
 import { AutogenError } from "../../src/errors";
 import { ops } from "../../src/ops/factories";
 import type { ColumnChange } from "../../src/ops/operations";

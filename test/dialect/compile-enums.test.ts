@@ -1,9 +1,9 @@
-import { compileOperation } from "../../src/dialect/postgres/compile";
+import { compileOperation } from "../../src/dialect/postgres/compile/compile";
 import {
   addsEnumLabels,
   labelInsertions,
   rebuildName,
-} from "../../src/dialect/postgres/compile-enums";
+} from "../../src/dialect/postgres/compile/compile-enums";
 import { ops } from "../../src/ops/factories";
 import type { EnumUsage } from "../../src/ops/operations";
 

@@ -1,5 +1,5 @@
-import { compileOperation } from "../../src/dialect/postgres/compile";
-import { serialSequenceName } from "../../src/dialect/postgres/generation";
+import { compileOperation } from "../../src/dialect/postgres/compile/compile";
+import { serialSequenceName } from "../../src/dialect/postgres/compile/generation";
 import { dollarQuote } from "../../src/dialect/postgres/quote";
 import { AutogenError } from "../../src/errors";
 import { ops } from "../../src/ops/factories";

@@ -1,4 +1,4 @@
-import { inlineParams, parameterLiteral } from "../../src/dialect/postgres/inline-params";
+import { inlineParams, parameterLiteral } from "../../src/dialect/postgres/compile/inline-params";
 import { Client } from "pg";
 import { AutogenError } from "../../src/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";

@@ -1,4 +1,4 @@
-import { columnTypeSql, typeSql } from "../../src/dialect/postgres/types";
+import { columnTypeSql, typeSql } from "../../src/dialect/postgres/compile/types";
 import { AutogenError } from "../../src/errors";
 import { column } from "../support/model-builders";
 

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { advisoryLockSql } from "../../src/dialect/postgres/advisory-lock";
+import { advisoryLockSql } from "../../src/dialect/postgres/session/advisory-lock";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { LIBRARY_FIXTURE, project, STACK_FRAME, type Project } from "./project";
 import { autogenSessions, countingMigration, running, startCli, waitFor } from "./runner-process";

@@ -1,4 +1,4 @@
-import { canonicalizeSchema } from "../../src/dialect/postgres/canonicalize";
+import { canonicalizeSchema } from "../../src/dialect/postgres/scratch/canonicalize";
 import { ExpressionError } from "../../src/errors";
 import { introspectDatabase } from "../../src/introspect";
 import type { Column, DatabaseSchema, Table } from "../../src/schema/model";

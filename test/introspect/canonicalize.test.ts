@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Client } from "pg";
-import { canonicalizeSchema } from "../../src/dialect/postgres/canonicalize";
+import { canonicalizeSchema } from "../../src/dialect/postgres/scratch/canonicalize";
 import { quoteIdent } from "../../src/dialect/postgres/quote";
 import { introspectDatabase } from "../../src/introspect";
 import type { DatabaseSchema, Table } from "../../src/schema/model";

@@ -1,5 +1,5 @@
 import type { Client } from "pg";
-import { canonicalizeSchema } from "../../src/dialect/postgres/canonicalize";
+import { canonicalizeSchema } from "../../src/dialect/postgres/scratch/canonicalize";
 import { introspectDatabase } from "../../src/introspect";
 import { withFreshDatabase } from "./fresh-database";
 

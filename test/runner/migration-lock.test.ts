@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { advisoryLockSql } from "../../src/dialect/postgres/advisory-lock";
+import { advisoryLockSql } from "../../src/dialect/postgres/session/advisory-lock";
 import { MigrationLockTimeoutError } from "../../src/errors";
 import { withMigrationLock, type LockHolder } from "../../src/runner/migration-lock";
 import type { TableRef } from "../../src/schema/model";

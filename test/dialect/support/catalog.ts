@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { compileOperations } from "../../../src/dialect/postgres/compile";
+import { compileOperations } from "../../../src/dialect/postgres/compile/compile";
 import type { Operation } from "../../../src/ops/operations";
 import type { TestDatabase } from "../../support/database";
 

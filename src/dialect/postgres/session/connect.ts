@@ -1,5 +1,5 @@
 import { Client, type ClientConfig } from "pg";
-import { ConnectionError } from "../../errors";
+import { ConnectionError } from "../../../errors";
 
 /** The part of a connection error worth a sentence, keyed by node's and PostgreSQL's codes. */
 function reason(error: unknown): string {

@@ -1,4 +1,4 @@
-import { AutogenError } from "../../errors";
+import { AutogenError } from "../../../errors";
 import type {
   CheckConstraint,
   Deferrable,
@@ -6,8 +6,8 @@ import type {
   ForeignKey,
   PrimaryKey,
   UniqueConstraint,
-} from "../../schema/model";
-import { columnList, qualifiedName, quoteIdent } from "./quote";
+} from "../../../schema/model";
+import { columnList, qualifiedName, quoteIdent } from "../quote";
 
 /**
  * Constraint clauses as they appear both inside `CREATE TABLE (...)` and after

@@ -1,4 +1,4 @@
-import { quoteLiteral } from "./quote";
+import { quoteLiteral } from "../quote";
 
 /** Timeouts for the session that runs migrations, in seconds; null leaves the server's. */
 export interface SessionTimeouts {

@@ -5,15 +5,15 @@ import type {
   EnumDependent,
   EnumUsage,
   Operation,
-} from "../../ops/operations";
-import type { EnumType } from "../../schema/model";
+} from "../../../ops/operations";
+import type { EnumType } from "../../../schema/model";
 import {
   compileAddCheck,
   compileCreateIndex,
   compileDropConstraint,
   compileDropIndex,
 } from "./compile-constraints";
-import { MAX_IDENTIFIER_BYTES, qualifiedName, quoteIdent, quoteLiteral } from "./quote";
+import { MAX_IDENTIFIER_BYTES, qualifiedName, quoteIdent, quoteLiteral } from "../quote";
 
 function createType(enumType: Pick<EnumType, "schema" | "name" | "values">): string {
   const labels = enumType.values.map(quoteLiteral).join(", ");

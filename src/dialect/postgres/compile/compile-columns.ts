@@ -1,5 +1,10 @@
-import { AutogenError } from "../../errors";
-import type { AddColumnOp, AlterColumnOp, ColumnChange, DropColumnOp } from "../../ops/operations";
+import { AutogenError } from "../../../errors";
+import type {
+  AddColumnOp,
+  AlterColumnOp,
+  ColumnChange,
+  DropColumnOp,
+} from "../../../ops/operations";
 import { columnDefinition, columnFollowUps, commentOnColumn } from "./column-definition";
 import {
   addSerial,
@@ -8,7 +13,7 @@ import {
   restartAfterMax,
   retypeSerialSequence,
 } from "./generation";
-import { qualifiedName, quoteIdent } from "./quote";
+import { qualifiedName, quoteIdent } from "../quote";
 import { type ColumnType, typeSql } from "./types";
 
 export function compileAddColumn(op: AddColumnOp): string[] {

@@ -1,8 +1,8 @@
 import type { ClientBase } from "pg";
-import { AutogenError, ExpressionError } from "../../errors";
-import { introspectDatabase, readViews } from "../../introspect";
-import type { DatabaseSchema } from "../../schema/model";
-import { normalizeSchema } from "../../schema/normalize";
+import { AutogenError, ExpressionError } from "../../../errors";
+import { introspectDatabase, readViews } from "../../../introspect";
+import type { DatabaseSchema } from "../../../schema/model";
+import { normalizeSchema } from "../../../schema/normalize";
 import { mergeCanonical } from "./merge-canonical";
 import { planScratch, type ScratchStatement } from "./scratch-plan";
 import { lookUpExistingTypes, resolveScratchTypes } from "./scratch-types";

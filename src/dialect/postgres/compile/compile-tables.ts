@@ -1,7 +1,7 @@
-import type { CreateTableOp, DropTableOp, SetTableCommentOp } from "../../ops/operations";
+import type { CreateTableOp, DropTableOp, SetTableCommentOp } from "../../../ops/operations";
 import { columnDefinition, columnFollowUps, commentOnTable } from "./column-definition";
 import { checkClause, exclusionClause, primaryKeyClause, uniqueClause } from "./constraint-clauses";
-import { qualifiedName } from "./quote";
+import { qualifiedName } from "../quote";
 
 /**
  * `CREATE TABLE` with its columns, primary key, unique, check and exclusion constraints, one

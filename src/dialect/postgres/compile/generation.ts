@@ -1,12 +1,12 @@
-import { AutogenError } from "../../errors";
-import type { IdentityKind } from "../../schema/model";
+import { AutogenError } from "../../../errors";
+import type { IdentityKind } from "../../../schema/model";
 import {
   dollarQuote,
   MAX_IDENTIFIER_BYTES,
   qualifiedName,
   quoteIdent,
   quoteLiteral,
-} from "./quote";
+} from "../quote";
 
 /**
  * SQL for the ways a column generates its values besides a plain default: identity columns,

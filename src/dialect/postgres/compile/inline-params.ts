@@ -1,6 +1,6 @@
 import pg from "pg";
-import { AutogenError } from "../../errors";
-import { quoteLiteral } from "./quote";
+import { AutogenError } from "../../../errors";
+import { quoteLiteral } from "../quote";
 
 /**
  * Online, `op.execute(sql, params)` sends its parameters separately; an offline `--sql`

@@ -1,5 +1,5 @@
-import type { TableRef } from "../../schema/model";
-import { qualifiedName, quoteLiteral } from "./quote";
+import type { TableRef } from "../../../schema/model";
+import { qualifiedName, quoteLiteral } from "../quote";
 
 /**
  * Session advisory lock that serialises `upgrade`, `downgrade` and `stamp` runs on one

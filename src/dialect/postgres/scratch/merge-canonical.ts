@@ -1,6 +1,6 @@
-import { AutogenError } from "../../errors";
-import type { Column, Table } from "../../schema/model";
-import { displayName } from "../../schema/normalize";
+import { AutogenError } from "../../../errors";
+import type { Column, Table } from "../../../schema/model";
+import { displayName } from "../../../schema/normalize";
 import type { ScratchTable } from "./scratch-plan";
 
 // PostgreSQL stores no empty comments (`COMMENT ... IS ''` removes the comment), so an

@@ -1,5 +1,5 @@
 import type { ClientBase } from "pg";
-import type { DatabaseSchema, EnumType } from "../../schema/model";
+import type { DatabaseSchema, EnumType } from "../../../schema/model";
 
 /**
  * How a user-defined column type (an enum, a domain) is declared in the scratch tables

@@ -1,5 +1,5 @@
-import type { CreateViewOp, DropViewOp } from "../../ops/operations";
-import { qualifiedName } from "./quote";
+import type { CreateViewOp, DropViewOp } from "../../../ops/operations";
+import { qualifiedName } from "../quote";
 
 const kind = (materialized: boolean): string => (materialized ? "MATERIALIZED VIEW" : "VIEW");
 

@@ -1,8 +1,8 @@
 import type { ClientBase } from "pg";
-import { AutogenError } from "../../errors";
-import type { DatabaseSchema, Table, TableRef, View } from "../../schema/model";
-import { displayName } from "../../schema/normalize";
-import { qualifiedName, quoteIdent } from "./quote";
+import { AutogenError } from "../../../errors";
+import type { DatabaseSchema, Table, TableRef, View } from "../../../schema/model";
+import { displayName } from "../../../schema/normalize";
+import { qualifiedName, quoteIdent } from "../quote";
 import { existingSchemas } from "./scratch-types";
 import { scratchColumnType, type ScratchStatement } from "./scratch-plan";
 import type { ScratchTypeKind } from "./scratch-types";

@@ -1,6 +1,6 @@
-import type { Column } from "../../schema/model";
+import type { Column } from "../../../schema/model";
 import { identityKeyword } from "./generation";
-import { qualifiedName, quoteIdent, quoteLiteral } from "./quote";
+import { qualifiedName, quoteIdent, quoteLiteral } from "../quote";
 import { columnTypeSql } from "./types";
 
 /**

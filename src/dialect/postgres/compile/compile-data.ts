@@ -1,6 +1,6 @@
-import type { BulkInsertOp } from "../../ops/operations";
+import type { BulkInsertOp } from "../../../ops/operations";
 import { parameterLiteral } from "./inline-params";
-import { columnList, qualifiedName } from "./quote";
+import { columnList, qualifiedName } from "../quote";
 
 /** Every column any row names, in the order they first appear; `undefined` counts as absent. */
 function columnsOf(rows: BulkInsertOp["rows"]): string[] {

@@ -1,6 +1,6 @@
-import { AutogenError } from "../../errors";
-import type { Column } from "../../schema/model";
-import { qualifiedName } from "./quote";
+import { AutogenError } from "../../../errors";
+import type { Column } from "../../../schema/model";
+import { qualifiedName } from "../quote";
 
 /** The parts of a column that make up its type. */
 export type ColumnType = Pick<Column, "type" | "typeSchema" | "isArray">;

@@ -11,7 +11,7 @@ import type {
   DropIndexOp,
   DropPrimaryKeyOp,
   DropUniqueOp,
-} from "../../ops/operations";
+} from "../../../ops/operations";
 import {
   checkClause,
   exclusionClause,
@@ -19,7 +19,7 @@ import {
   primaryKeyClause,
   uniqueClause,
 } from "./constraint-clauses";
-import { columnList, qualifiedName, quoteIdent } from "./quote";
+import { columnList, qualifiedName, quoteIdent } from "../quote";
 
 function addConstraint(op: { schema: string; table: string }, clause: string): string[] {
   return [`ALTER TABLE ${qualifiedName(op.schema, op.table)} ADD ${clause}`];

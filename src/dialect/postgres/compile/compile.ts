@@ -1,5 +1,5 @@
-import type { ExecuteOp, Operation, OperationHandlers } from "../../ops/operations";
-import { dispatch } from "../../ops/operations";
+import type { ExecuteOp, Operation, OperationHandlers } from "../../../ops/operations";
+import { dispatch } from "../../../ops/operations";
 import { compileAddColumn, compileAlterColumn, compileDropColumn } from "./compile-columns";
 import {
   compileAddCheck,
@@ -16,7 +16,7 @@ import { compileBulkInsert } from "./compile-data";
 import { compileCreateTable, compileDropTable, compileSetTableComment } from "./compile-tables";
 import { compileCreateView, compileDropView } from "./compile-views";
 import { inlineParams } from "./inline-params";
-import { quoteIdent } from "./quote";
+import { quoteIdent } from "../quote";
 
 /**
  * The PostgreSQL statements of each operation kind. Typed as a full handler table: a new

@@ -1,5 +1,5 @@
-import type { TableRef } from "../../schema/model";
-import { qualifiedName, quoteIdent, quoteLiteral } from "./quote";
+import type { TableRef } from "../../../schema/model";
+import { qualifiedName, quoteIdent, quoteLiteral } from "../quote";
 
 /**
  * SQL for the version table, which holds the revisions the database is at (one row per
