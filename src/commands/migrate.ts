@@ -3,7 +3,14 @@ import type { RunnerOptions } from "../config/options";
 import { clientCheckSql } from "../dialect/postgres/session/session-settings";
 import { historySql, versionTableSql } from "../dialect/postgres/session/version-table";
 import { UsageError } from "../errors";
-import { headsAt, parseRange, planDowngrade, planUpgrade } from "../revisions";
+import {
+  checkTarget,
+  headsAt,
+  parseRange,
+  parseTarget,
+  planDowngrade,
+  planUpgrade,
+} from "../revisions";
 import { liveExecutor, scriptExecutor } from "../runner/executor";
 import { withMigrationLock } from "../runner/migration-lock";
 import { runSteps } from "../runner/run-steps";
@@ -40,16 +47,27 @@ function plan(graph: MigrationGraph, direction: Direction, current: string[], ta
     : planDowngrade(graph, current, target);
 }
 
+/** The targets the command line names: both ends of a `--sql` range, or the one target. */
+function targetsOf(options: MigrateOptions): string[] {
+  const range = options.sql ? parseRange(options.target) : undefined;
+  if (!range) return [options.target];
+  return [range.from, range.to].filter((end): end is string => end !== undefined);
+}
+
 /** `upgrade` and `downgrade`: live under the migration lock, or as a script with `--sql`. */
 async function migrate(ctx: CommandContext, direction: Direction, options: MigrateOptions) {
-  // A usage error is reported before any file is loaded, like the ones yargs finds.
+  // Usage errors are reported before any file is loaded, like the ones yargs finds.
   if (options.sql && direction === "downgrade" && !parseRange(options.target)) {
     throw new UsageError(
       `downgrade --sql needs a FROM:TO range (for example head:base), not '${options.target}'.`,
     );
   }
+  const targets = targetsOf(options);
+  for (const target of targets) parseTarget(target);
   return withWorkspace(ctx, async (ws) => {
     const graph = await loadGraph(ws);
+    // What the targets name is checked before any connection, lock or version table.
+    for (const target of targets) checkTarget(graph, target);
     if (options.sql) return offline(ws, graph, direction, options);
     return ws.withClient((client) => online(ws, client, graph, direction, options));
   });

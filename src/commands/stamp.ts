@@ -6,7 +6,7 @@ import {
   versionTableSql,
 } from "../dialect/postgres/session/version-table";
 import { RevisionError } from "../errors";
-import { planStamp, type StampPlan } from "../revisions";
+import { checkTarget, parseTarget, planStamp, type StampPlan } from "../revisions";
 import { describeHolder, withMigrationLock } from "../runner/migration-lock";
 import { ensureVersionTable, readHeads } from "../runner/version-store";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
@@ -86,8 +86,10 @@ async function inTransaction(client: Client, statements: readonly string[]): Pro
  * how a table holding revisions no file defines is repaired.
  */
 export async function stamp(ctx: CommandContext, options: StampOptions): Promise<StampResult> {
+  parseTarget(options.revision);
   return withWorkspace(ctx, async (ws) => {
     const graph = await loadGraph(ws, true);
+    checkTarget(graph, options.revision);
     const table = ws.options.versionTable;
     return ws.withClient((client) =>
       withMigrationLock(

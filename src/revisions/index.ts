@@ -11,6 +11,7 @@ export { parseTarget, parseRange, type TargetSyntax, type TargetRange } from "./
 export type { Destination } from "./destination";
 export { resolveTarget, headsAt } from "./resolve-target";
 export { resolveSymbol } from "./resolve-symbol";
+export { checkTarget } from "./check-target";
 export type { PlanStep, VersionChange } from "./plan-step";
 export { planUpgrade } from "./plan-upgrade";
 export { planDowngrade } from "./plan-downgrade";

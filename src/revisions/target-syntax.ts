@@ -1,4 +1,4 @@
-import { RevisionError } from "../errors";
+import { UsageError } from "../errors";
 
 /**
  * A target as written on the command line, parsed but not yet looked up. Plain data, so the
@@ -41,7 +41,10 @@ const forms =
   "targets are head, heads, base, a revision id (or its first 4+ characters), a branch label, " +
   "label@head, label@base, +N, -N, label@+N, label@-N, head-N, REV+N or REV-N";
 
-/** Parses one target; throws a RevisionError naming the text when it fits no form. */
+/**
+ * Parses one target; a text that fits no form is a usage error (exit 2) naming it, found before
+ * any file is loaded or any connection made.
+ */
 export function parseTarget(text: string): TargetSyntax {
   const target = text.trim();
   if (keywords.has(target)) return { kind: target as "heads" | "head" | "base" | "current" };
@@ -49,7 +52,7 @@ export function parseTarget(text: string): TargetSyntax {
   if (relative) {
     const steps = Number(relative[3]);
     if (steps === 0 || !Number.isSafeInteger(steps)) {
-      throw new RevisionError(`'${target}' must step by a whole number other than zero`, forms);
+      throw new UsageError(`'${target}' must step by a whole number other than zero`, forms);
     }
     return { kind: "relative", branch: relative[1], from: relative[2] || undefined, steps };
   }
@@ -59,7 +62,7 @@ export function parseTarget(text: string): TargetSyntax {
     return anchored[2] === "head" ? { kind: "branchHead", branch } : { kind: "branchBase", branch };
   }
   if (symbolPattern.test(target)) return { kind: "symbol", name: target };
-  throw new RevisionError(`'${text}' is not a revision target`, forms);
+  throw new UsageError(`'${text}' is not a revision target`, forms);
 }
 
 /** The two ends of `FROM:TO`; an empty end is undefined (base for FROM, heads for TO). */
@@ -68,11 +71,14 @@ export interface TargetRange {
   readonly to: string | undefined;
 }
 
-/** Splits `FROM:TO` (either side may be empty); returns undefined when there is no colon. */
+/**
+ * Splits `FROM:TO` (either side may be empty, and neither is parsed here); returns undefined
+ * when there is no colon.
+ */
 export function parseRange(text: string): TargetRange | undefined {
   const parts = text.trim().split(":");
   if (parts.length === 1) return undefined;
-  if (parts.length !== 2) throw new RevisionError(`'${text}' is not a range: write FROM:TO`);
+  if (parts.length !== 2) throw new UsageError(`'${text}' is not a range: write FROM:TO`);
   const [from, to] = parts.map((part) => part.trim() || undefined);
   return { from, to };
 }

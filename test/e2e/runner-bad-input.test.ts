@@ -133,6 +133,45 @@ describe("targets out of range", () => {
   });
 });
 
+describe("a malformed or unknown target", () => {
+  const unreachable = { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" };
+  const versionTable = async () =>
+    db.query<{ t: string | null }>("SELECT to_regclass('autogen_version')::text AS t");
+
+  it("is a usage error (exit 2), refused before the version table is created", async () => {
+    const p = library();
+    p.write(`migrations/${A}_one.ts`, emptyMigration(A, null));
+    const result = await p.run(["upgrade", "he ad!"]);
+
+    expect(result.stderr).toContain("error: 'he ad!' is not a revision target");
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.code).toBe(2);
+    expect(await versionTable()).toEqual([{ t: null }]);
+  });
+
+  it.each([
+    [["upgrade", "he ad!"]],
+    [["downgrade", "he ad!"]],
+    [["upgrade", "--sql", "base:he ad!"]],
+    [["stamp", "he ad!"]],
+  ])("is refused before any connection: %j never tries the database", async (args) => {
+    const p = library();
+    p.write(`migrations/${A}_one.ts`, emptyMigration(A, null));
+    const result = await p.run(args, unreachable);
+
+    expect(result.stderr).toContain("error: 'he ad!' is not a revision target");
+    expect(result.code).toBe(2);
+  });
+
+  it("names a revision no file defines before connecting", async () => {
+    const p = library();
+    p.write(`migrations/${A}_one.ts`, emptyMigration(A, null));
+    const result = await p.run(["upgrade", "ffff0000"], unreachable);
+
+    expectError(result, "no revision matches 'ffff0000'");
+  });
+});
+
 describe("malformed runner options", () => {
   it("refuses a non-numeric --lock-timeout as a usage error", async () => {
     const result = await library().run(["upgrade", "--lock-timeout", "soon"]);

@@ -1,4 +1,4 @@
-import { RevisionError } from "../../src/errors";
+import { UsageError } from "../../src/errors";
 import { parseRange, parseTarget, type TargetSyntax } from "../../src/revisions";
 
 describe("parseTarget", () => {
@@ -28,9 +28,9 @@ describe("parseTarget", () => {
   });
 
   it.each(["", "a:b", "a b", "@head", "auth@", "auth@middle", "5c1f--1", "head-x"])(
-    "refuses %j with a RevisionError that lists the forms",
+    "refuses %j as a usage error that lists the forms",
     (text) => {
-      expect(() => parseTarget(text)).toThrow(RevisionError);
+      expect(() => parseTarget(text)).toThrow(UsageError);
       expect(() => parseTarget(text)).toThrow(`'${text}' is not a revision target`);
     },
   );
