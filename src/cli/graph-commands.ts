@@ -4,6 +4,7 @@ import { merge } from "../commands/merge";
 import { show } from "../commands/show";
 import { stamp } from "../commands/stamp";
 import type { CommandContext } from "../commands/workspace";
+import { lockFlagSet, lockOptions } from "./runner-flags";
 
 interface GlobalArgs {
   config?: string;
@@ -94,14 +95,11 @@ export const stampCommand = (context: Context) =>
           type: "boolean",
           describe: "Empty the version table first, whatever it holds",
         })
-        .option("migration-lock-timeout", {
-          type: "number",
-          describe: "Seconds to wait for another run's migration lock",
-        }),
+        .options(lockFlagSet),
     handler: async (a) =>
       void (await stamp(context(a), {
         revision: a.revision,
         purge: a.purge,
-        migrationLockTimeout: a["migration-lock-timeout"],
+        ...lockOptions(a),
       })),
   });

@@ -9,16 +9,21 @@ export const strictFlagSet = {
   },
 } as const;
 
+/** `--migration-lock-timeout`, shared by upgrade, downgrade and stamp (validated by `lockOptions`). */
+export const lockFlagSet = {
+  "migration-lock-timeout": {
+    type: "number",
+    describe: "Seconds to wait for another run's migration lock (default: as long as it takes)",
+  },
+} as const;
+
 /**
  * The flags of live `upgrade` and `downgrade` runs. The migration lock wait and PostgreSQL's
  * `lock_timeout` are different things, hence the distinct names.
  */
 export const runnerFlagSet = {
   ...strictFlagSet,
-  "migration-lock-timeout": {
-    type: "number",
-    describe: "Seconds to wait for another run's migration lock (default: as long as it takes)",
-  },
+  ...lockFlagSet,
   "lock-timeout": {
     type: "number",
     describe: "PostgreSQL lock_timeout for the migrations, in seconds (retried on timeout)",
@@ -38,6 +43,13 @@ function seconds(name: string, value: number | undefined): number | undefined {
   return value;
 }
 
+/** The parsed `lockFlagSet` as a command's option; a malformed duration is a usage error. */
+export function lockOptions(a: { "migration-lock-timeout"?: number }) {
+  return {
+    migrationLockTimeout: seconds("migration-lock-timeout", a["migration-lock-timeout"]),
+  };
+}
+
 /** The parsed flags as the migrate command's options; a malformed duration is a usage error. */
 export function runnerOptions(a: {
   strict?: boolean;
@@ -47,7 +59,7 @@ export function runnerOptions(a: {
 }) {
   return {
     strict: a.strict,
-    migrationLockTimeout: seconds("migration-lock-timeout", a["migration-lock-timeout"]),
+    ...lockOptions(a),
     lockTimeout: seconds("lock-timeout", a["lock-timeout"]),
     statementTimeout: seconds("statement-timeout", a["statement-timeout"]),
   };

@@ -180,6 +180,20 @@ describe("malformed runner options", () => {
     expect(result.stderr).toContain("error: --lock-timeout takes a number of seconds (0 or more).");
   });
 
+  it("refuses a negative --migration-lock-timeout on stamp as on upgrade", async () => {
+    const p = library();
+    p.write(`migrations/${A}_one.ts`, emptyMigration(A, null));
+    const result = await p.run(["stamp", "head", "--migration-lock-timeout", "-5"]);
+
+    expect(result.stderr).toContain(
+      "error: --migration-lock-timeout takes a number of seconds (0 or more).",
+    );
+    expect(result.code).toBe(2);
+    expect(await db.query("SELECT to_regclass('autogen_version')::text AS t")).toEqual([
+      { t: null },
+    ]);
+  });
+
   it("names the config file and the option when lockTimeout is not a number", async () => {
     const p = library();
     p.write(
