@@ -3,7 +3,7 @@ import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
 import { readHeads } from "../runner/version-store";
-import { compareWithDatabase } from "../autogen/compare-database";
+import { compareWithDatabase } from "../autogen/compare-entities";
 import { checkIntegrity, loadGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext } from "./workspace";
 

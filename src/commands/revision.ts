@@ -4,7 +4,7 @@ import { reverseOperations } from "../ops/reverse";
 import type { Operation } from "../ops/operations";
 import { newRevisionId, planUpgrade, resolveSymbol, resolveTarget } from "../revisions";
 import { readHeads } from "../runner/version-store";
-import { compareWithDatabase } from "../autogen/compare-database";
+import { compareWithDatabase } from "../autogen/compare-entities";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
 import { withWorkspace, type CommandContext, type Workspace } from "./workspace";

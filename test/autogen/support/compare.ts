@@ -3,7 +3,7 @@ import { DataSource, type DataSourceOptions } from "typeorm";
 import {
   compareEntities as compareDataSource,
   type Comparison,
-} from "../../../src/autogen/compare-database";
+} from "../../../src/autogen/compare-entities";
 import { quoteIdent } from "../../../src/dialect/postgres/quote";
 import type { EntityClass } from "./entity";
 import { VERSION_TABLE } from "./migration";

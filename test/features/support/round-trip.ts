@@ -1,7 +1,7 @@
 import { Client } from "pg";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import type { MigrationContext } from "../../../src/api";
-import { compareEntities } from "../../../src/autogen/compare-database";
+import { compareEntities } from "../../../src/autogen/compare-entities";
 import { formatReview, reviewOperations } from "../../../src/lint/review";
 import type { Operation } from "../../../src/ops/operations";
 import { reverseOperations } from "../../../src/ops/reverse";
