@@ -5,12 +5,16 @@ import { assertIdentifierLengths } from "../dialect/postgres/identifier-limits";
 import { historyTable } from "../dialect/postgres/session/version-table";
 import { compareSchemas } from "../diff";
 import { introspectDatabase } from "../introspect";
-import { buildEntityMetadata, schemaFromEntities, unmanagedObjects } from "../metadata";
+import {
+  buildEntityMetadata,
+  schemaFromEntities,
+  typeormMetadataTable,
+  unmanagedObjects,
+} from "../metadata";
 import type { IndexRef } from "../metadata";
 import type { Operation } from "../ops/operations";
 import type { DatabaseSchema, TableRef } from "../schema/model";
 import { DEFAULT_SCHEMA } from "../schema/model";
-import type { Workspace } from "../commands/workspace";
 
 export interface Comparison {
   /** The database as it is. */
@@ -36,11 +40,6 @@ export interface CompareOptions {
  * `diff`. Only the schemas the entities use (plus `public` and configured ones) are read,
  * and the version table and excluded tables are left out on both sides.
  */
-export async function compareWithDatabase(ws: Workspace, client: Client): Promise<Comparison> {
-  return compareEntities(ws.config.dataSource, client, ws.options);
-}
-
-/** `compareWithDatabase` for a DataSource and options given directly (tests, library use). */
 export async function compareEntities(
   dataSource: DataSource,
   client: Client,
@@ -66,18 +65,6 @@ export async function compareEntities(
   const live = await introspectDatabase(client, { schemas, excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
   return { current, target, operations: compareSchemas(current, target) };
-}
-
-/**
- * TypeORM's own bookkeeping table (`typeorm_metadata`), where `synchronize` records views and
- * generated columns: not part of the application's schema, so neither created nor dropped.
- */
-function typeormMetadataTable(dataSource: DataSource): TableRef {
-  const { metadataTableName, schema } = dataSource.options as {
-    metadataTableName?: string;
-    schema?: string;
-  };
-  return { schema: schema ?? DEFAULT_SCHEMA, name: metadataTableName ?? "typeorm_metadata" };
 }
 
 /** Indexes declared with `synchronize: false` are the user's to manage: neither created nor dropped. */

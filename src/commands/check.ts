@@ -3,7 +3,7 @@ import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
 import { readHeads } from "../runner/version-store";
-import { compareWithDatabase } from "../autogen/compare-entities";
+import { compareEntities } from "../autogen/compare-entities";
 import { checkIntegrity, loadGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext } from "./workspace";
 
@@ -37,7 +37,7 @@ export async function check(
         );
         return { clean: false, pending, operations: [] };
       }
-      const { operations } = await compareWithDatabase(ws, client);
+      const { operations } = await compareEntities(ws.config.dataSource, client, ws.options);
       if (operations.length === 0) {
         ctx.out.info("No changes detected: the entities and the database match.");
         return { clean: true, pending, operations };
@@ -57,7 +57,7 @@ export async function diff(
 ): Promise<readonly Operation[]> {
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
-      const { operations } = await compareWithDatabase(ws, client);
+      const { operations } = await compareEntities(ws.config.dataSource, client, ws.options);
       if (options.json) {
         ctx.out.data(JSON.stringify(operations, null, 2));
         return operations;

@@ -4,7 +4,7 @@ import { reverseOperations } from "../ops/reverse";
 import type { Operation } from "../ops/operations";
 import { newRevisionId, planUpgrade, resolveSymbol, resolveTarget } from "../revisions";
 import { readHeads } from "../runner/version-store";
-import { compareWithDatabase } from "../autogen/compare-entities";
+import { compareEntities } from "../autogen/compare-entities";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
 import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
@@ -95,7 +95,7 @@ async function autogenerate(ws: Workspace, graph: MigrationGraph): Promise<reado
         "run `autogen upgrade` first, so the new migration is compared with the right schema",
       );
     }
-    return (await compareWithDatabase(ws, client)).operations;
+    return (await compareEntities(ws.config.dataSource, client, ws.options)).operations;
   });
 }
 

@@ -6,5 +6,6 @@ export { buildEntityMetadata, hasEntityMetadata } from "./build-entity-metadata"
 export { schemaFromEntities } from "./schema-from-entities";
 export { unmanagedObjects } from "./unmanaged-objects";
 export type { IndexRef, UnmanagedObjects } from "./unmanaged-objects";
+export { typeormMetadataTable } from "./typeorm-metadata-table";
 export { EntityMetadataError, UnsupportedEntityFeatureError } from "./metadata-errors";
 export type { UnsupportedFeature } from "./metadata-errors";
