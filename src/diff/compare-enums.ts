@@ -1,6 +1,7 @@
 import { ops } from "../ops/factories";
 import type { AlterEnumOp, EnumDependent, EnumUsage } from "../ops/operations";
 import type { DatabaseSchema, EnumType } from "../schema/model";
+import { qualifiedKey, refKey as key } from "../schema/keys";
 
 /**
  * `from` with the labels of `to` that are new inserted where `to` puts them (after the
@@ -48,14 +49,12 @@ export function enumUsages(schema: DatabaseSchema, enumType: EnumType): EnumUsag
  * costs a needless drop and re-create.
  */
 export function enumDependents(schema: DatabaseSchema, enumType: EnumType): EnumDependent[] {
-  const tables = new Set(
-    enumUsages(schema, enumType).map((u) => JSON.stringify([u.schema, u.table])),
-  );
+  const tables = new Set(enumUsages(schema, enumType).map((u) => qualifiedKey(u.schema, u.table)));
   const mentions = (expression: string | null) =>
     expression !== null && expression.includes(enumType.name);
   const dependents: EnumDependent[] = [];
   for (const table of schema.tables) {
-    if (!tables.has(JSON.stringify([table.schema, table.name]))) continue;
+    if (!tables.has(key(table))) continue;
     const where = { schema: table.schema, table: table.name };
     for (const index of table.indexes)
       if (mentions(index.where)) dependents.push({ ...where, index });
@@ -78,8 +77,6 @@ export interface EnumChanges {
   /** Dropped after the columns that used them are gone. */
   readonly dropped: readonly EnumType[];
 }
-
-const key = (e: { schema: string; name: string }): string => JSON.stringify([e.schema, e.name]);
 
 export function compareEnums(current: DatabaseSchema, target: DatabaseSchema): EnumChanges {
   const currentByKey = new Map(current.enums.map((e) => [key(e), e]));

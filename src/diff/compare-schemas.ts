@@ -11,9 +11,7 @@ import {
 } from "./compare-constraints";
 import { compareEnums } from "./compare-enums";
 import { compareViews } from "./compare-views";
-
-const tableKey = (t: { schema: string; name: string }): string =>
-  JSON.stringify([t.schema, t.name]);
+import { refKey as tableKey } from "../schema/keys";
 
 function shapeOf(table: Table): TableShape {
   const { indexes: _indexes, foreignKeys: _foreignKeys, ...shape } = table;

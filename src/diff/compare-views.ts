@@ -1,9 +1,8 @@
 import { ops } from "../ops/factories";
 import type { Operation } from "../ops/operations";
-import type { DatabaseSchema, TableRef, View, ViewShape } from "../schema/model";
+import type { DatabaseSchema, View, ViewShape } from "../schema/model";
 import { namedChanges } from "./compare-constraints";
-
-const key = (ref: TableRef): string => JSON.stringify([ref.schema, ref.name]);
+import { refKey as key } from "../schema/keys";
 
 function shapeOf(view: View): ViewShape {
   const { indexes: _indexes, references: _references, ...shape } = view;

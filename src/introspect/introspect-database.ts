@@ -8,6 +8,7 @@ import { constraintsFromRows } from "./constraints-from-rows";
 import { indexFromRow } from "./index-from-row";
 import { viewFromRow } from "./view-from-row";
 import { readCatalog } from "./read-catalog";
+import { qualifiedKey as keyOf } from "../schema/keys";
 
 export interface IntrospectOptions {
   /** Schemas to read, such as `["public", "blog"]`. Schemas that do not exist are skipped. */
@@ -15,8 +16,6 @@ export interface IntrospectOptions {
   /** Tables left out entirely, such as the migration version table. */
   readonly excludeTables?: readonly TableRef[];
 }
-
-const keyOf = (schema: string, name: string): string => JSON.stringify([schema, name]);
 
 function groupByTable<T extends { readonly schema: string; readonly table: string }>(
   rows: readonly T[],

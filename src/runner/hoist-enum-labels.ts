@@ -1,5 +1,6 @@
 import { addsEnumLabels } from "../dialect/postgres/compile/compile-enums";
 import type { Operation } from "../ops/operations";
+import { refKey } from "../schema/keys";
 
 /**
  * Labels added to an existing enum type, which PostgreSQL refuses to use in the transaction
@@ -11,9 +12,9 @@ export function hoistedLabelAdditions(list: readonly Operation[]): ReadonlySet<O
   const createdHere = new Set<string>();
   const hoisted = new Set<Operation>();
   for (const op of list) {
-    if (op.kind === "createEnum") createdHere.add(JSON.stringify([op.enum.schema, op.enum.name]));
+    if (op.kind === "createEnum") createdHere.add(refKey(op.enum));
     if (addsEnumLabels(op) && op.kind === "alterEnum") {
-      if (!createdHere.has(JSON.stringify([op.schema, op.name]))) hoisted.add(op);
+      if (!createdHere.has(refKey(op))) hoisted.add(op);
     }
   }
   return hoisted;

@@ -1,8 +1,9 @@
 import type { Column, DatabaseSchema, EnumType, Table } from "../../../schema/model";
 import { displayName } from "../../../schema/normalize";
 import { qualifiedName, quoteIdent, quoteLiteral } from "../quote";
-import { typeKey, type ScratchTypeKind } from "./scratch-types";
+import type { ScratchTypeKind } from "./scratch-types";
 import { typeSql } from "../compile/types";
+import { qualifiedKey as typeKey } from "../../../schema/keys";
 
 /** Where a scratch statement's SQL came from, so a rejection can name it. */
 export interface StatementOrigin {

@@ -1,5 +1,6 @@
 import type { ClientBase } from "pg";
 import type { DatabaseSchema, EnumType } from "../../../schema/model";
+import { qualifiedKey as typeKey } from "../../../schema/keys";
 
 /**
  * How a user-defined column type (an enum, a domain) is declared in the scratch tables
@@ -24,8 +25,6 @@ export interface ExistingTypes {
   readonly types: ReadonlyMap<string, readonly string[]>;
   readonly schemas: ReadonlySet<string>;
 }
-
-export const typeKey = (schema: string, name: string): string => JSON.stringify([schema, name]);
 
 /** Every user-defined type the model's columns use, as `[schema, name]` pairs, unique. */
 function usedTypes(schema: DatabaseSchema): [string, string][] {

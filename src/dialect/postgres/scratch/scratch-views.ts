@@ -6,6 +6,7 @@ import { qualifiedName, quoteIdent } from "../quote";
 import { existingSchemas } from "./scratch-types";
 import { scratchColumnType, type ScratchStatement } from "./scratch-plan";
 import type { ScratchTypeKind } from "./scratch-types";
+import { refKey as key } from "../../../schema/keys";
 
 /**
  * Canonicalising views. `pg_get_viewdef` prints a view's query in terms of the relations it
@@ -17,8 +18,6 @@ import type { ScratchTypeKind } from "./scratch-types";
  * the model's views are created for real. Only the tables a view mentions are touched, and
  * the renames take a lock that lasts until the rollback, milliseconds later.
  */
-
-const key = (ref: TableRef): string => JSON.stringify([ref.schema, ref.name]);
 
 /** `ALTER <kind>` for each kind of relation a model name may already belong to. */
 const renameKinds: Readonly<Record<string, string>> = {
