@@ -1,15 +1,14 @@
 import type { AddColumnOp, AlterColumnOp, DropColumnOp, Operation } from "../ops/operations";
 import type { Column } from "../schema/model";
-import type { ReviewLine } from "./review";
+import { q, tableName, type ReviewLine } from "./review-line";
 
 /**
  * Review lines for the ways a column generates values (identity, serial, generation
  * expression) and its collation: the column changes lint/review.ts leaves to this file.
  */
 
-const q = (name: string): string => JSON.stringify(name);
 const where = (op: { schema: string; table: string; name: string }): string =>
-  `${op.schema === "public" ? q(op.table) : `${q(op.schema)}.${q(op.table)}`}.${q(op.name)}`;
+  `${tableName(op)}.${q(op.name)}`;
 const note = (text: string): ReviewLine => ({ text, warning: false });
 const warn = (text: string): ReviewLine => ({ text, warning: true });
 

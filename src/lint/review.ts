@@ -1,19 +1,10 @@
 import type { AlterColumnOp, Operation, OperationHandlers } from "../ops/operations";
 import { dispatch } from "../ops/operations";
 import { addedAlongside, generationLines, replacementLines } from "./column-lines";
+import { q, tableName as t, type ReviewLine } from "./review-line";
 
-/**
- * One line of the review summary at the top of a migration file. Warnings mark what can lose
- * data or fail on existing rows, so a reviewer sees them before reading the body.
- */
-export interface ReviewLine {
-  readonly text: string;
-  readonly warning: boolean;
-}
+export type { ReviewLine } from "./review-line";
 
-const q = (name: string): string => JSON.stringify(name);
-const t = (op: { schema: string; table: string }): string =>
-  op.schema === "public" ? q(op.table) : `${q(op.schema)}.${q(op.table)}`;
 const typeOf = (c: { type?: string; isArray?: boolean }): string =>
   `${c.type ?? "?"}${c.isArray ? "[]" : ""}`;
 const note = (text: string): ReviewLine[] => [{ text, warning: false }];
