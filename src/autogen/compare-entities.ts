@@ -1,10 +1,8 @@
 import type { Client } from "pg";
 import type { DataSource } from "typeorm";
-import { canonicalizeSchema } from "../dialect/postgres/scratch/canonicalize";
-import { assertIdentifierLengths } from "../dialect/postgres/identifier-limits";
-import { historyTable } from "../dialect/postgres/session/version-table";
+import { postgres } from "../dialect/postgres";
 import { compareSchemas } from "../diff";
-import { introspectDatabase } from "../introspect";
+import { introspectDatabase, postgresCatalog } from "../introspect";
 import {
   buildEntityMetadata,
   schemaFromEntities,
@@ -49,22 +47,22 @@ export async function compareEntities(
   const unmanaged = unmanagedObjects(dataSource);
   const ignored = [
     options.versionTable,
-    historyTable(options.versionTable),
+    postgres.session.historyTable(options.versionTable),
     ...options.excludeTables,
     ...unmanaged.tables,
     typeormMetadataTable(dataSource),
   ];
   const declared = schemaFromEntities(dataSource);
-  assertIdentifierLengths(declared);
+  postgres.identifiers.check(declared);
   const model: DatabaseSchema = {
     ...declared,
     tables: declared.tables.filter((t) => !ignored.some((i) => sameTable(i, t))),
   };
-  const target = await canonicalizeSchema(client, model);
+  const target = await postgres.scratch.canonicalize(client, model, postgresCatalog);
   const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
   const live = await introspectDatabase(client, { schemas, excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
-  return { current, target, operations: compareSchemas(current, target) };
+  return { current, target, operations: compareSchemas(current, target, postgres.expressions) };
 }
 
 /** Indexes declared with `synchronize: false` are the user's to manage: neither created nor dropped. */

@@ -1,4 +1,4 @@
-import { compileOperations } from "../dialect/postgres/compile/compile";
+import { postgres } from "../dialect/postgres";
 import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
@@ -65,7 +65,7 @@ export async function diff(
       if (operations.length === 0)
         ctx.out.info("No changes detected: the entities and the database match.");
       for (const line of formatReview(reviewOperations(operations))) ctx.out.data(`-- ${line}`);
-      for (const sql of compileOperations(operations)) ctx.out.data(`${sql};`);
+      for (const sql of postgres.compile.operations(operations)) ctx.out.data(`${sql};`);
       return operations;
     }),
   );

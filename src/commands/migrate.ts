@@ -1,7 +1,6 @@
 import type { Client } from "pg";
 import type { RunnerOptions } from "../config/options";
-import { clientCheckSql } from "../dialect/postgres/session/session-settings";
-import { historySql, versionTableSql } from "../dialect/postgres/session/version-table";
+import { postgres } from "../dialect/postgres";
 import { UsageError } from "../errors";
 import {
   checkTarget,
@@ -85,7 +84,7 @@ async function online(
   const settings = runnerSettings(ws, options);
   const progress = new MigrateProgress(out, direction, ws.databaseDescription);
   // A killed run's backend must notice, and free the lock, even in the middle of a statement.
-  await client.query(clientCheckSql).catch(() => undefined);
+  await client.query(postgres.session.clientCheck).catch(() => undefined);
   return withMigrationLock(
     client,
     table,
@@ -158,9 +157,9 @@ async function offline(
   const table = ws.options.versionTable;
   executor.comment(`typeorm-autogen ${direction} ${from}:${to}`);
   if (direction === "upgrade" && current.length === 0)
-    await executor.run(versionTableSql.create(table));
+    await executor.run(postgres.session.versionTable.create(table));
   // The database may predate the history table: the script brings it along.
-  if (steps.length > 0) await executor.run(historySql.create(table));
+  if (steps.length > 0) await executor.run(postgres.session.history.create(table));
   await runSteps(executor, steps, {
     versionTable: table,
     transactionMode: ws.options.transactionMode,

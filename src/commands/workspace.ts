@@ -3,7 +3,7 @@ import { connectionSettings, type ConnectionSettings } from "../config/connectio
 import { startEmbeddedServer } from "../config/embedded-server";
 import { loadConfig, type LoadedConfig } from "../config/load-config";
 import { fromUrl } from "../config/connection-settings";
-import { connect } from "../dialect/postgres/session/connect";
+import { postgres } from "../dialect/postgres";
 import type { Output } from "./output";
 
 /** What every command receives: where the config is, where to write, the environment. */
@@ -71,7 +71,7 @@ export class Workspace {
   /** Runs `fn` with a fresh connection that is closed afterwards. */
   async withClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
     const settings = await this.connectionSettings();
-    const client = await connect(settings.client, settings.description);
+    const client = await postgres.session.connect(settings.client, settings.description);
     try {
       return await fn(client);
     } finally {

@@ -1,5 +1,6 @@
 import { ops } from "../ops/factories";
 import type { Operation } from "../ops/operations";
+import type { ExpressionSyntax } from "../schema/expression-syntax";
 import type { Table } from "../schema/model";
 import { replacedColumns } from "./compare-columns";
 
@@ -28,14 +29,6 @@ export function namedChanges<T extends { readonly name: string }>(
   };
 }
 
-/** Whether an expression may name the column: quoted, or as a bare word. A false match costs a rebuild. */
-export function mentions(expression: string | null, column: string): boolean {
-  if (expression === null) return false;
-  if (expression.includes(`"${column.replaceAll('"', '""')}"`)) return true;
-  const escaped = column.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^\\w$"])${escaped}($|[^\\w$"])`).test(expression);
-}
-
 interface Dependents {
   readonly columns?: readonly string[];
   readonly where?: string | null;
@@ -46,15 +39,21 @@ interface Dependents {
  * Whether a constraint or index uses one of the columns that are dropped and added again.
  * PostgreSQL drops such objects with the column, so they must be created again after it.
  */
-export function usesReplacedColumn(current: Table, target: Table): (object: Dependents) => boolean {
+export function usesReplacedColumn(
+  current: Table,
+  target: Table,
+  syntax: ExpressionSyntax,
+): (object: Dependents) => boolean {
   const replaced = [...replacedColumns(current, target)];
   if (replaced.length === 0) return () => false;
+  const mentions = (expression: string | null | undefined, column: string) =>
+    expression != null && syntax.mentionsColumn(expression, column);
   return (object) =>
     replaced.some(
       (column) =>
         (object.columns ?? []).includes(column) ||
-        mentions(object.where ?? null, column) ||
-        mentions(object.expression ?? null, column),
+        mentions(object.where, column) ||
+        mentions(object.expression, column),
     );
 }
 
@@ -63,9 +62,13 @@ export function usesReplacedColumn(current: Table, target: Table): (object: Depe
  * exclusion constraints and the primary key that go away or change. Foreign keys are handled
  * across tables (see compare-schemas).
  */
-export function constraintDrops(current: Table, target: Table): Operation[] {
+export function constraintDrops(
+  current: Table,
+  target: Table,
+  syntax: ExpressionSyntax,
+): Operation[] {
   const where = { schema: target.schema, table: target.name };
-  const rebuilt = usesReplacedColumn(current, target);
+  const rebuilt = usesReplacedColumn(current, target, syntax);
   const result: Operation[] = [];
   for (const index of namedChanges(current.indexes, target.indexes, rebuilt).removed) {
     result.push(ops.dropIndex({ ...where, name: index.name, previous: index }));
@@ -88,9 +91,13 @@ export function constraintDrops(current: Table, target: Table): Operation[] {
 }
 
 /** The additions a surviving table needs after its columns change, mirroring `constraintDrops`. */
-export function constraintAdds(current: Table, target: Table): Operation[] {
+export function constraintAdds(
+  current: Table,
+  target: Table,
+  syntax: ExpressionSyntax,
+): Operation[] {
   const where = { schema: target.schema, table: target.name };
-  const rebuilt = usesReplacedColumn(current, target);
+  const rebuilt = usesReplacedColumn(current, target, syntax);
   const result: Operation[] = [];
   const pk = target.primaryKey;
   if (pk && (!same(current.primaryKey, pk) || rebuilt(pk))) {

@@ -1,5 +1,6 @@
 import { ops } from "../ops/factories";
 import type { Operation } from "../ops/operations";
+import type { ExpressionSyntax } from "../schema/expression-syntax";
 import type { DatabaseSchema, ForeignKey, Table, TableShape } from "../schema/model";
 import { DEFAULT_SCHEMA } from "../schema/model";
 import { compareColumns } from "./compare-columns";
@@ -28,14 +29,18 @@ interface ForeignKeyChange {
  * changes and added after every table exists, so cycles and cross-table references need no
  * ordering between tables.
  */
-function foreignKeyChanges(current: DatabaseSchema, target: DatabaseSchema) {
+function foreignKeyChanges(
+  current: DatabaseSchema,
+  target: DatabaseSchema,
+  syntax: ExpressionSyntax,
+) {
   const currentByKey = new Map(current.tables.map((t) => [tableKey(t), t]));
   const targetByKey = new Map(target.tables.map((t) => [tableKey(t), t]));
   const removed: ForeignKeyChange[] = [];
   const added: ForeignKeyChange[] = [];
   // A key over a column that is dropped and added again goes with it and must come back.
   const rebuilt = (before: Table | undefined, after: Table | undefined) =>
-    before && after ? usesReplacedColumn(before, after) : () => false;
+    before && after ? usesReplacedColumn(before, after, syntax) : () => false;
   for (const table of current.tables) {
     const wanted = targetByKey.get(tableKey(table));
     const changes = namedChanges(
@@ -66,15 +71,20 @@ function foreignKeyChanges(current: DatabaseSchema, target: DatabaseSchema) {
  *
  * Schemas and extensions are created when missing but never dropped: a schema may hold
  * objects autogenerate does not manage, and a database often has extensions nobody declared.
+ * `syntax` (the dialect's) tells which expressions name a column that is dropped and re-added.
  */
-export function compareSchemas(current: DatabaseSchema, target: DatabaseSchema): Operation[] {
+export function compareSchemas(
+  current: DatabaseSchema,
+  target: DatabaseSchema,
+  syntax: ExpressionSyntax,
+): Operation[] {
   const head: Operation[] = [];
   const result: Operation[] = [];
   const currentByKey = new Map(current.tables.map((t) => [tableKey(t), t]));
   const targetByKey = new Map(target.tables.map((t) => [tableKey(t), t]));
   const surviving = target.tables.filter((t) => currentByKey.has(tableKey(t)));
   const enums = compareEnums(current, target);
-  const foreignKeys = foreignKeyChanges(current, target);
+  const foreignKeys = foreignKeyChanges(current, target, syntax);
 
   const installed = new Set(current.extensions ?? []);
   for (const name of target.extensions ?? []) {
@@ -91,7 +101,7 @@ export function compareSchemas(current: DatabaseSchema, target: DatabaseSchema):
     result.push(ops.dropForeignKey({ ...where, name: foreignKey.name, previous: foreignKey }));
   }
   for (const table of surviving) {
-    result.push(...constraintDrops(currentByKey.get(tableKey(table)) as Table, table));
+    result.push(...constraintDrops(currentByKey.get(tableKey(table)) as Table, table, syntax));
   }
   for (const table of current.tables) {
     if (targetByKey.has(tableKey(table))) continue;
@@ -114,7 +124,7 @@ export function compareSchemas(current: DatabaseSchema, target: DatabaseSchema):
   for (const table of surviving) {
     const existing = currentByKey.get(tableKey(table)) as Table;
     result.push(...compareColumns(existing, table));
-    result.push(...constraintAdds(existing, table));
+    result.push(...constraintAdds(existing, table, syntax));
   }
 
   for (const { table, foreignKey } of foreignKeys.added) {

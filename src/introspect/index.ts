@@ -6,3 +6,4 @@ export {
 export { checkExpression } from "./constraints-from-rows";
 export { stripOwnTypeCast } from "./column-from-row";
 export { readViews } from "./read-catalog";
+export { postgresCatalog } from "./catalog-reader";

@@ -1,4 +1,4 @@
-import { historySql, versionChangeSql } from "../dialect/postgres/session/version-table";
+import { postgres } from "../dialect/postgres";
 import type { TableRef } from "../schema/model";
 import type { MigrationStep } from "./migration-step";
 
@@ -15,12 +15,12 @@ export interface BookkeepingStatement {
  */
 export function bookkeepingSql(table: TableRef, step: MigrationStep): BookkeepingStatement[] {
   return [
-    ...versionChangeSql(table, step.removeHeads, step.addHeads).map((sql) => ({
+    ...postgres.session.versionChange(table, step.removeHeads, step.addHeads).map((sql) => ({
       sql,
       expectOneRow: true,
     })),
     {
-      sql: historySql.insert(table, {
+      sql: postgres.session.history.insert(table, {
         revision: step.revision,
         operation: step.direction,
         hash: step.hash ?? null,

@@ -1,4 +1,4 @@
-import { addsEnumLabels } from "../dialect/postgres/compile/compile-enums";
+import { postgres } from "../dialect/postgres";
 import type { Operation } from "../ops/operations";
 import { refKey } from "../schema/keys";
 
@@ -13,7 +13,7 @@ export function hoistedLabelAdditions(list: readonly Operation[]): ReadonlySet<O
   const hoisted = new Set<Operation>();
   for (const op of list) {
     if (op.kind === "createEnum") createdHere.add(refKey(op.enum));
-    if (addsEnumLabels(op) && op.kind === "alterEnum") {
+    if (postgres.compile.addsEnumLabels(op) && op.kind === "alterEnum") {
       if (!createdHere.has(refKey(op))) hoisted.add(op);
     }
   }

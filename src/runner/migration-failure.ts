@@ -1,4 +1,4 @@
-import { LOCK_NOT_AVAILABLE } from "../dialect/postgres/session/session-settings";
+import { postgres } from "../dialect/postgres";
 import { AutogenError, MigrationError } from "../errors";
 import type { MigrationStep } from "./migration-step";
 
@@ -45,7 +45,7 @@ export function migrationFailure(point: FailurePoint, error: unknown): Migration
 export function isLockTimeout(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
-    if ((current as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return true;
+    if ((current as { code?: unknown }).code === postgres.session.lockTimeoutCode) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

@@ -1,5 +1,5 @@
 import type { Client } from "pg";
-import { advisoryLockSql } from "../dialect/postgres/session/advisory-lock";
+import { postgres } from "../dialect/postgres";
 import { MigrationLockTimeoutError } from "../errors";
 import type { TableRef } from "../schema/model";
 
@@ -37,7 +37,7 @@ async function findHolder(client: Client, table: TableRef): Promise<LockHolder |
     pid: number;
     application_name: string | null;
     client_addr: string | null;
-  }>(advisoryLockSql.holder(table));
+  }>(postgres.session.lock.holder(table));
   const row = result.rows[0];
   if (!row) return null;
   return {
@@ -66,7 +66,7 @@ export async function withMigrationLock<T>(
   try {
     return await fn();
   } finally {
-    await client.query(advisoryLockSql.unlock(table)).catch(() => undefined);
+    await client.query(postgres.session.lock.unlock(table)).catch(() => undefined);
   }
 }
 
@@ -76,7 +76,7 @@ async function acquire(client: Client, table: TableRef, options: LockOptions): P
   const started = Date.now();
   let lastPid: number | null | undefined;
   for (let attempt = 0; ; attempt++) {
-    const result = await client.query<{ locked: boolean }>(advisoryLockSql.tryLock(table));
+    const result = await client.query<{ locked: boolean }>(postgres.session.lock.tryLock(table));
     if (result.rows[0]?.locked) return;
     const timedOut = timeout !== null && Date.now() - started >= timeout * 1000;
     // The holder is looked up at once, then every few seconds, to report a change of hands.

@@ -1,10 +1,7 @@
 import { createMigrationOperations } from "../api";
 import type { TransactionMode } from "../config/options";
-import { compileOperation } from "../dialect/postgres/compile/compile";
-import {
-  sessionTimeoutSql,
-  type SessionTimeouts,
-} from "../dialect/postgres/session/session-settings";
+import type { SessionTimeouts } from "../dialect/dialect";
+import { postgres } from "../dialect/postgres";
 import type { Operation } from "../ops/operations";
 import type { TableRef } from "../schema/model";
 import { bookkeepingSql } from "./bookkeeping";
@@ -70,7 +67,8 @@ export async function runSteps(
   }
   if (described.length === 0) return;
   const run = new UnitRunner(executor, options);
-  for (const sql of sessionTimeoutSql(options.timeouts ?? NO_TIMEOUTS)) await executor.run(sql);
+  for (const sql of postgres.session.timeouts(options.timeouts ?? NO_TIMEOUTS))
+    await executor.run(sql);
   for (const unit of transactionUnits(described, options.transactionMode)) await run.unit(unit);
 }
 
@@ -175,7 +173,7 @@ class UnitRunner {
       await this.execute(op.sql, op.params);
       return;
     }
-    for (const sql of compileOperation(op, { inlineParams: !this.executor.live })) {
+    for (const sql of postgres.compile.operation(op, { inlineParams: !this.executor.live })) {
       await this.execute(sql);
     }
   }

@@ -1,12 +1,16 @@
 import type { Client } from "pg";
-import { historySql, versionTableSql } from "../dialect/postgres/session/version-table";
+import { postgres } from "../dialect/postgres";
 import type { TableRef } from "../schema/model";
 
 /** The revisions the database is at (the version table's rows); empty when it is at base. */
 export async function readHeads(client: Client, table: TableRef): Promise<string[]> {
-  const exists = await client.query<{ exists: boolean }>(versionTableSql.exists(table));
+  const exists = await client.query<{ exists: boolean }>(
+    postgres.session.versionTable.exists(table),
+  );
   if (!exists.rows[0]?.exists) return [];
-  const rows = await client.query<{ revision: string }>(versionTableSql.selectHeads(table));
+  const rows = await client.query<{ revision: string }>(
+    postgres.session.versionTable.selectHeads(table),
+  );
   return rows.rows.map((row) => row.revision);
 }
 
@@ -15,8 +19,8 @@ export async function readHeads(client: Client, table: TableRef): Promise<string
  * older autogen (revision, applied_at) is kept as it is: the history is a table of its own.
  */
 export async function ensureVersionTable(client: Client, table: TableRef): Promise<void> {
-  await client.query(versionTableSql.create(table));
-  await client.query(historySql.create(table));
+  await client.query(postgres.session.versionTable.create(table));
+  await client.query(postgres.session.history.create(table));
 }
 
 /** The last thing the history records for a revision. */
@@ -33,7 +37,7 @@ export async function readLatestHistory(
   client: Client,
   table: TableRef,
 ): Promise<Map<string, HistoryRecord>> {
-  const exists = await client.query<{ exists: boolean }>(historySql.exists(table));
+  const exists = await client.query<{ exists: boolean }>(postgres.session.history.exists(table));
   if (!exists.rows[0]?.exists) return new Map();
   const result = await client.query<{
     revision: string;
@@ -41,7 +45,7 @@ export async function readLatestHistory(
     hash: string | null;
     file: string | null;
     executed_at: Date;
-  }>(historySql.latest(table));
+  }>(postgres.session.history.latest(table));
   return new Map(
     result.rows.map((row) => [
       row.revision,

@@ -3,6 +3,7 @@ import { reverseOperations } from "../../src/ops/reverse";
 import type { Operation } from "../../src/ops/operations";
 import { EMPTY_SCHEMA } from "../../src/schema/model";
 import { column, schema, table } from "../support/model-builders";
+import { postgresExpressions } from "../../src/dialect/postgres/expressions";
 
 const kinds = (list: readonly Operation[]): string[] => list.map((op) => op.kind);
 
@@ -48,24 +49,24 @@ const posts = table(
 describe("compareSchemas", () => {
   it("finds nothing to do when both sides are the same", () => {
     const blog = schema([users, posts]);
-    expect(compareSchemas(blog, blog)).toEqual([]);
+    expect(compareSchemas(blog, blog, postgresExpressions)).toEqual([]);
   });
 
   it("creates tables first, then their indexes, then the foreign keys between them", () => {
-    const result = compareSchemas(EMPTY_SCHEMA, schema([users, posts]));
+    const result = compareSchemas(EMPTY_SCHEMA, schema([users, posts]), postgresExpressions);
     expect(kinds(result)).toEqual(["createTable", "createIndex", "createTable", "addForeignKey"]);
   });
 
   it("creates a missing schema before the tables in it, and never drops one", () => {
     const inBlog = table("notes", [column("id", "integer")], { schema: "blog" });
-    const up = compareSchemas(EMPTY_SCHEMA, schema([inBlog], [], ["blog"]));
+    const up = compareSchemas(EMPTY_SCHEMA, schema([inBlog], [], ["blog"]), postgresExpressions);
     expect(kinds(up)).toEqual(["createSchema", "createTable"]);
-    const down = compareSchemas(schema([inBlog], [], ["blog"]), EMPTY_SCHEMA);
+    const down = compareSchemas(schema([inBlog], [], ["blog"]), EMPTY_SCHEMA, postgresExpressions);
     expect(kinds(down)).toEqual(["dropTable"]);
   });
 
   it("drops a removed entity's table after its foreign keys and indexes, keeping its definition", () => {
-    const result = compareSchemas(schema([users, posts]), schema([users]));
+    const result = compareSchemas(schema([users, posts]), schema([users]), postgresExpressions);
     expect(kinds(result)).toEqual(["dropForeignKey", "dropIndex", "dropTable"]);
     const drop = result[2];
     expect(drop?.kind === "dropTable" && drop.previous?.columns.map((c) => c.name)).toEqual([
@@ -77,7 +78,7 @@ describe("compareSchemas", () => {
   it("alters a column's type in place instead of dropping and re-adding it", () => {
     const before = schema([table("t", [column("name", "character varying(50)")])]);
     const after = schema([table("t", [column("name", "character varying(100)")])]);
-    expect(compareSchemas(before, after)).toEqual([
+    expect(compareSchemas(before, after, postgresExpressions)).toEqual([
       {
         kind: "alterColumn",
         schema: "public",
@@ -96,7 +97,7 @@ describe("compareSchemas", () => {
     const after = schema([
       table("t", [column("a", "text", { nullable: false, default: "'x'::text", comment: "A" })]),
     ]);
-    const [op] = compareSchemas(before, after);
+    const [op] = compareSchemas(before, after, postgresExpressions);
     expect(op).toMatchObject({
       kind: "alterColumn",
       from: { nullable: true, comment: null },
@@ -111,7 +112,10 @@ describe("compareSchemas", () => {
     const after = schema([
       table("t", [column("a", "integer")], { checks: [{ name: "CHK_a", expression: "(a > 1)" }] }),
     ]);
-    expect(kinds(compareSchemas(before, after))).toEqual(["dropCheck", "addCheck"]);
+    expect(kinds(compareSchemas(before, after, postgresExpressions))).toEqual([
+      "dropCheck",
+      "addCheck",
+    ]);
   });
 
   it("detects a changed WHERE of a partial index", () => {
@@ -126,7 +130,10 @@ describe("compareSchemas", () => {
     const after = schema([
       table("t", [column("a", "integer")], { indexes: [{ ...index, where: "(a > 5)" }] }),
     ]);
-    expect(kinds(compareSchemas(before, after))).toEqual(["dropIndex", "createIndex"]);
+    expect(kinds(compareSchemas(before, after, postgresExpressions))).toEqual([
+      "dropIndex",
+      "createIndex",
+    ]);
   });
 
   it("changes a primary key by dropping it before the columns change and adding it after", () => {
@@ -138,7 +145,7 @@ describe("compareSchemas", () => {
         primaryKey: { name: "PK_t2", columns: ["a", "b"] },
       }),
     ]);
-    expect(kinds(compareSchemas(before, after))).toEqual([
+    expect(kinds(compareSchemas(before, after, postgresExpressions))).toEqual([
       "dropPrimaryKey",
       "addColumn",
       "addPrimaryKey",
@@ -148,7 +155,7 @@ describe("compareSchemas", () => {
   it("sets a table comment and remembers the old one for the downgrade", () => {
     const before = schema([table("t", [column("a", "integer")], { comment: "old" })]);
     const after = schema([table("t", [column("a", "integer")], { comment: "new" })]);
-    expect(compareSchemas(before, after)).toEqual([
+    expect(compareSchemas(before, after, postgresExpressions)).toEqual([
       { kind: "setTableComment", schema: "public", table: "t", comment: "new", previous: "old" },
     ]);
   });
@@ -156,21 +163,19 @@ describe("compareSchemas", () => {
   it("creates an enum before the table that uses it and drops it after", () => {
     const status = { schema: "public", name: "t_status_enum", values: ["a", "b"] };
     const t = table("t", [column("status", "t_status_enum", { typeSchema: "public" })]);
-    expect(kinds(compareSchemas(EMPTY_SCHEMA, schema([t], [status])))).toEqual([
-      "createEnum",
-      "createTable",
-    ]);
-    expect(kinds(compareSchemas(schema([t], [status]), EMPTY_SCHEMA))).toEqual([
-      "dropTable",
-      "dropEnum",
-    ]);
+    expect(kinds(compareSchemas(EMPTY_SCHEMA, schema([t], [status]), postgresExpressions))).toEqual(
+      ["createEnum", "createTable"],
+    );
+    expect(kinds(compareSchemas(schema([t], [status]), EMPTY_SCHEMA, postgresExpressions))).toEqual(
+      ["dropTable", "dropEnum"],
+    );
   });
 
   it("adds new enum labels early and rebuilds the type late when labels are removed", () => {
     const t = table("t", [column("status", "e", { typeSchema: "public", default: "'a'" })]);
     const before = schema([t], [{ schema: "public", name: "e", values: ["a", "b"] }]);
     const after = schema([t], [{ schema: "public", name: "e", values: ["a", "c"] }]);
-    const result = compareSchemas(before, after);
+    const result = compareSchemas(before, after, postgresExpressions);
     expect(result).toEqual([
       expect.objectContaining({ kind: "alterEnum", from: ["a", "b"], to: ["a", "c", "b"] }),
       expect.objectContaining({
@@ -187,13 +192,13 @@ describe("compareSchemas", () => {
   it("reverses to the exact operations that restore the previous schema", () => {
     const before = schema([users, posts]);
     const after = schema([users]);
-    const down = reverseOperations(compareSchemas(before, after));
+    const down = reverseOperations(compareSchemas(before, after, postgresExpressions));
     expect(kinds(down)).toEqual(["createTable", "createIndex", "addForeignKey"]);
   });
 
   it("is deterministic: the same inputs give identical operations", () => {
-    const a = compareSchemas(schema([users]), schema([users, posts]));
-    const b = compareSchemas(schema([users]), schema([users, posts]));
+    const a = compareSchemas(schema([users]), schema([users, posts]), postgresExpressions);
+    const b = compareSchemas(schema([users]), schema([users, posts]), postgresExpressions);
     expect(JSON.stringify(a)).toEqual(JSON.stringify(b));
   });
 });
@@ -234,7 +239,7 @@ describe("a column type change", () => {
   it("states the default too, so it can be dropped before the conversion and set after", () => {
     const before = schema([table("t", [column("n", "integer", { default: "0" })])]);
     const after = schema([table("t", [column("n", "bigint", { default: "0" })])]);
-    const [op] = compareSchemas(before, after);
+    const [op] = compareSchemas(before, after, postgresExpressions);
     expect(op).toMatchObject({
       from: { type: "integer", default: "0" },
       to: { type: "bigint", default: "0" },
@@ -261,7 +266,7 @@ describe("an enum rebuild", () => {
     );
     const before = schema([t], [{ schema: "public", name: "e", values: ["a", "b", "c"] }]);
     const after = schema([t], [{ schema: "public", name: "e", values: ["b", "c"] }]);
-    const [rebuild] = compareSchemas(before, after);
+    const [rebuild] = compareSchemas(before, after, postgresExpressions);
     expect(rebuild).toMatchObject({
       kind: "alterEnum",
       dependents: [{ schema: "public", table: "t", index }],

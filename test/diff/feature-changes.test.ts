@@ -2,6 +2,7 @@ import { compareSchemas } from "../../src/diff";
 import { dependencyOrder } from "../../src/diff/compare-views";
 import type { View } from "../../src/schema/model";
 import { column, schema, table } from "../support/model-builders";
+import { postgresExpressions } from "../../src/dialect/postgres/expressions";
 
 const kinds = (list: readonly { kind: string }[]) => list.map((op) => op.kind);
 const view = (name: string, extra: Partial<View> = {}): View => ({
@@ -16,7 +17,7 @@ describe("comparing identity, generated and collated columns", () => {
   it("states the type with a change of serial, so the new sequence gets the column's type", () => {
     const current = schema([table("t", [column("id", "bigint")])]);
     const target = schema([table("t", [column("id", "bigint", { serial: true })])]);
-    expect(compareSchemas(current, target)).toEqual([
+    expect(compareSchemas(current, target, postgresExpressions)).toEqual([
       expect.objectContaining({
         from: { serial: false, type: "bigint", typeSchema: null, isArray: false },
         to: { serial: true, type: "bigint", typeSchema: null, isArray: false },
@@ -27,7 +28,7 @@ describe("comparing identity, generated and collated columns", () => {
   it("treats a missing identity or collation as null in a change", () => {
     const current = schema([table("t", [column("id", "integer", { identity: "ALWAYS" })])]);
     const target = schema([table("t", [column("id", "integer")])]);
-    expect(compareSchemas(current, target)).toEqual([
+    expect(compareSchemas(current, target, postgresExpressions)).toEqual([
       expect.objectContaining({ from: { identity: "ALWAYS" }, to: { identity: null } }),
     ]);
   });
@@ -48,7 +49,7 @@ describe("comparing identity, generated and collated columns", () => {
         checks,
       }),
     ]);
-    expect(kinds(compareSchemas(current, target))).toEqual([
+    expect(kinds(compareSchemas(current, target, postgresExpressions))).toEqual([
       "dropIndex",
       "dropCheck",
       "dropColumn",
@@ -67,7 +68,7 @@ describe("comparing identity, generated and collated columns", () => {
         column("a", "integer"),
       ]),
     ]);
-    const added = compareSchemas(current, target).map((op) =>
+    const added = compareSchemas(current, target, postgresExpressions).map((op) =>
       op.kind === "addColumn" ? op.column.name : op.kind,
     );
     expect(added).toEqual(["a", "g"]);
@@ -91,7 +92,7 @@ describe("comparing views", () => {
       ...schema([table("t", [column("a", "bigint")])]),
       views: [view("v", reads)],
     };
-    expect(kinds(compareSchemas(current, target))).toEqual([
+    expect(kinds(compareSchemas(current, target, postgresExpressions))).toEqual([
       "dropView",
       "alterColumn",
       "createView",
@@ -108,14 +109,14 @@ describe("comparing views", () => {
       ...schema([table("t", [column("a", "integer"), column("b", "text", { nullable: true })])]),
       views: [view("v", reads)],
     };
-    expect(kinds(compareSchemas(current, target))).toEqual(["addColumn"]);
+    expect(kinds(compareSchemas(current, target, postgresExpressions))).toEqual(["addColumn"]);
   });
 
   it("compares the indexes of a materialized view that stays by name", () => {
     const index = { name: "IDX_m", columns: ["m"], unique: false, where: null, method: "btree" };
     const current = { ...schema([]), views: [view("m", { materialized: true })] };
     const target = { ...schema([]), views: [view("m", { materialized: true, indexes: [index] })] };
-    expect(compareSchemas(current, target)).toEqual([
+    expect(compareSchemas(current, target, postgresExpressions)).toEqual([
       { kind: "createIndex", schema: "public", table: "m", index },
     ]);
   });

@@ -1,6 +1,6 @@
 import { canonicalizeSchema } from "../../src/dialect/postgres/scratch/canonicalize";
 import { ExpressionError } from "../../src/errors";
-import { introspectDatabase } from "../../src/introspect";
+import { introspectDatabase, postgresCatalog } from "../../src/introspect";
 import type { Column, DatabaseSchema, Table } from "../../src/schema/model";
 import { withFreshDatabase } from "./fresh-database";
 
@@ -33,7 +33,7 @@ const model = (...tables: Table[]): DatabaseSchema => ({ schemas: ["shop"], tabl
 
 async function rejection(schema: DatabaseSchema): Promise<ExpressionError> {
   return withFreshDatabase("", async (client) => {
-    const error: unknown = await canonicalizeSchema(client, schema).then(
+    const error: unknown = await canonicalizeSchema(client, schema, postgresCatalog).then(
       () => new Error("canonicalizeSchema accepted invalid SQL"),
       (e: unknown) => e,
     );

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Client } from "pg";
 import { canonicalizeSchema } from "../../src/dialect/postgres/scratch/canonicalize";
 import { quoteIdent } from "../../src/dialect/postgres/quote";
-import { introspectDatabase } from "../../src/introspect";
+import { introspectDatabase, postgresCatalog } from "../../src/introspect";
 import type { DatabaseSchema, Table } from "../../src/schema/model";
 import { withFreshDatabase } from "./fresh-database";
 
@@ -132,7 +132,7 @@ describe("canonicalizeSchema", () => {
       const model = asEntitiesWriteIt(real);
       // The rewrite must really change things, or the test would prove nothing.
       expect(model).not.toEqual(real);
-      expect(await canonicalizeSchema(client, model)).toEqual(real);
+      expect(await canonicalizeSchema(client, model, postgresCatalog)).toEqual(real);
     });
   });
 
@@ -142,7 +142,11 @@ describe("canonicalizeSchema", () => {
     }));
     await withFreshDatabase(SETUP_BASE, async (client) => {
       const before = await read(client);
-      const canonical = await canonicalizeSchema(client, asEntitiesWriteIt(model.real));
+      const canonical = await canonicalizeSchema(
+        client,
+        asEntitiesWriteIt(model.real),
+        postgresCatalog,
+      );
       expect(canonical).toEqual(model.real);
       expect(await read(client)).toEqual(before);
       const leftovers = await client.query(
@@ -156,7 +160,7 @@ describe("canonicalizeSchema", () => {
     await withFreshDatabase("CREATE TABLE t (id serial PRIMARY KEY, n integer)", async (client) => {
       const real = await read(client);
       expect(real.tables[0]?.columns[0]).toMatchObject({ serial: true, default: null });
-      expect(await canonicalizeSchema(client, real)).toEqual(real);
+      expect(await canonicalizeSchema(client, real, postgresCatalog)).toEqual(real);
     });
   });
 
@@ -193,7 +197,7 @@ describe("canonicalizeSchema", () => {
           },
         ],
       };
-      expect(await canonicalizeSchema(client, model)).toEqual(real);
+      expect(await canonicalizeSchema(client, model, postgresCatalog)).toEqual(real);
     });
   });
 
@@ -209,7 +213,9 @@ describe("canonicalizeSchema", () => {
           ...t,
           columns: t.columns.map((c) => ({ ...c, default: `${c.default} -- note` })),
         };
-        expect(await canonicalizeSchema(client, { ...model, tables: [commented] })).toEqual(real);
+        expect(
+          await canonicalizeSchema(client, { ...model, tables: [commented] }, postgresCatalog),
+        ).toEqual(real);
       },
     );
   });
@@ -244,7 +250,7 @@ describe("canonicalizeSchema", () => {
           },
         ],
       };
-      const canonical = await canonicalizeSchema(client, model);
+      const canonical = await canonicalizeSchema(client, model, postgresCatalog);
       expect(canonical.tables[0]?.columns[0]?.default).toBe("'b'");
       expect(canonical.tables[0]?.checks[0]?.expression).toBe("(s <> 'b'::st)");
       const live = await client.query(
@@ -294,7 +300,7 @@ describe("canonicalizeSchema", () => {
               },
             ],
           };
-          const canonical = await canonicalizeSchema(client, model);
+          const canonical = await canonicalizeSchema(client, model, postgresCatalog);
           expect(canonical.tables[0]).toEqual(real);
         }),
         { numRuns: 25 },

@@ -1,6 +1,6 @@
 import type { Client } from "pg";
 import { canonicalizeSchema } from "../../src/dialect/postgres/scratch/canonicalize";
-import { introspectDatabase } from "../../src/introspect";
+import { introspectDatabase, postgresCatalog } from "../../src/introspect";
 import { withFreshDatabase } from "./fresh-database";
 
 /** `count` tables, each with a key, a foreign key, an enum column, a check and indexes. */
@@ -38,7 +38,9 @@ async function measure(tableCount: number): Promise<{ introspect: number; canoni
     const introspect = await countQueries(client, read);
     const schema = await read();
     expect(schema.tables).toHaveLength(tableCount);
-    const canonicalize = await countQueries(client, () => canonicalizeSchema(client, schema));
+    const canonicalize = await countQueries(client, () =>
+      canonicalizeSchema(client, schema, postgresCatalog),
+    );
     return { introspect, canonicalize };
   });
 }

@@ -1,5 +1,6 @@
 import type { ExecuteOp, Operation, OperationHandlers } from "../../../ops/operations";
 import { dispatch } from "../../../ops/operations";
+import type { CompileOptions } from "../../dialect";
 import { compileAddColumn, compileAlterColumn, compileDropColumn } from "./compile-columns";
 import {
   compileAddCheck,
@@ -61,14 +62,6 @@ const compilers: OperationHandlers<string[]> = {
   execute: (op) => [op.sql],
   bulkInsert: compileBulkInsert,
 };
-
-export interface CompileOptions {
-  /**
-   * Write the parameters of `execute` operations into their SQL as literals. For offline
-   * `--sql` scripts; online, the runner sends `op.params` with the statement instead.
-   */
-  readonly inlineParams?: boolean;
-}
 
 function compileExecute(op: ExecuteOp): string[] {
   return op.params && op.params.length > 0 ? [inlineParams(op.sql, op.params)] : [op.sql];

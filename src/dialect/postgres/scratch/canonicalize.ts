@@ -1,7 +1,7 @@
 import type { ClientBase } from "pg";
 import { AutogenError, ExpressionError } from "../../../errors";
-import { introspectDatabase, readViews } from "../../../introspect";
 import type { DatabaseSchema } from "../../../schema/model";
+import type { CatalogReader } from "../../dialect";
 import { normalizeSchema } from "../../../schema/normalize";
 import { mergeCanonical } from "./merge-canonical";
 import { planScratch, type ScratchStatement } from "./scratch-plan";
@@ -76,8 +76,8 @@ async function explainRejection(
  * predicates, written the way TypeORM writes them: `now()`, `'draft'`, `"price" > 0`) to the
  * exact text the introspector reads from a real table, by asking PostgreSQL rather than
  * guessing: inside one transaction that is always rolled back, every model table is mirrored
- * by a temporary table with the same column types, defaults, checks and predicates, and the
- * introspector itself reads them back. Built-in column types come back in their
+ * by a temporary table with the same column types, defaults, checks and predicates, and
+ * `catalog` (the introspector, handed in by autogen/) reads them back. Built-in column types come back in their
  * `format_type` spelling too (`varchar(255)` -> `character varying(255)`) and empty comments
  * as none, since that is what a real table would read as (see `mergeCanonical`).
  *
@@ -86,7 +86,7 @@ async function explainRejection(
  * uses are the real ones (or are created in their real schema inside the transaction when
  * they do not exist yet), so casts are qualified exactly as they will be. The session is the
  * caller's and `search_path` is never touched: call this with the same connection (and the
- * same settings) as `introspectDatabase` so both sides print names the same way.
+ * same settings) as the catalog reader so both sides print names the same way.
  *
  * Views are created for real, in the same transaction, where they will live (see
  * `scratch-views.ts`), and read back with `pg_get_viewdef`.
@@ -102,6 +102,7 @@ async function explainRejection(
 export async function canonicalizeSchema(
   client: ClientBase,
   schema: DatabaseSchema,
+  catalog: CatalogReader<ClientBase>,
 ): Promise<DatabaseSchema> {
   const views = schema.views ?? [];
   if (schema.tables.length === 0 && views.length === 0) return normalizeSchema(schema);
@@ -124,9 +125,12 @@ export async function canonicalizeSchema(
     if (tempSchema === undefined) {
       throw new AutogenError("canonicalize", "The session has no temporary schema.");
     }
-    const canonical = await introspectDatabase(client, { schemas: [tempSchema] });
+    const canonical = await catalog.readSchema(client, { schemas: [tempSchema] });
     const viewSchemas = [...new Set(views.map((v) => v.schema))];
-    return { canonical, views: views.length > 0 ? await readViews(client, viewSchemas) : [] };
+    return {
+      canonical,
+      views: views.length > 0 ? await catalog.readViews(client, viewSchemas) : [],
+    };
   });
   if ("rejected" in outcome) {
     throw await explainRejection(client, statements, outcome.rejected);

@@ -1,10 +1,5 @@
+import type { SessionTimeouts } from "../../dialect";
 import { quoteLiteral } from "../quote";
-
-/** Timeouts for the session that runs migrations, in seconds; null leaves the server's. */
-export interface SessionTimeouts {
-  readonly lockTimeout: number | null;
-  readonly statementTimeout: number | null;
-}
 
 /** PostgreSQL takes whole milliseconds; 0 would mean "no limit", so a tiny value stays 1 ms. */
 const milliseconds = (seconds: number): string =>

@@ -1,4 +1,5 @@
 import type { TableRef } from "../../../schema/model";
+import type { HistoryEntry } from "../../dialect";
 import { qualifiedName, quoteIdent, quoteLiteral } from "../quote";
 
 /**
@@ -26,19 +27,6 @@ export const versionTableSql = {
     `WHERE revision = ${quoteLiteral(from)}`,
   deleteAll: (t: TableRef): string => `DELETE FROM ${qualifiedName(t.schema, t.name)}`,
 };
-
-/**
- * What one history row records: a revision applied, reverted, stamped (recorded as applied
- * without running) or unstamped (recorded as not applied without running), from which file.
- */
-export interface HistoryEntry {
-  readonly revision: string;
-  readonly operation: "upgrade" | "downgrade" | "stamp" | "unstamp";
-  /** sha256 (hex) of the migration file when it ran; null when no file was read. */
-  readonly hash: string | null;
-  /** The file, as shown to the user (relative to the project). */
-  readonly file: string | null;
-}
 
 /**
  * The history table `<versionTable>_history`: one row per revision applied, reverted or

@@ -1,0 +1,14 @@
+import type { ExpressionSyntax } from "../../schema/expression-syntax";
+import { quoteIdent } from "./quote";
+
+/**
+ * PostgreSQL's canonical expressions name a column by its quoted identifier when it needs
+ * quotes (`"wordCount"`) and bare otherwise (`price`), so both spellings count.
+ */
+export const postgresExpressions: ExpressionSyntax = {
+  mentionsColumn(expression, column) {
+    if (expression.includes(quoteIdent(column))) return true;
+    const escaped = column.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(^|[^\\w$"])${escaped}($|[^\\w$"])`).test(expression);
+  },
+};
