@@ -4,7 +4,7 @@ import { merge } from "../commands/merge";
 import { show } from "../commands/show";
 import { stamp } from "../commands/stamp";
 import type { CommandContext } from "../commands/workspace";
-import { lockFlagSet, lockOptions } from "./runner-flags";
+import { lockFlagSet, lockOptions } from "./shared-flags";
 
 interface GlobalArgs {
   config?: string;

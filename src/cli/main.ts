@@ -9,7 +9,7 @@ import type { CommandContext } from "../commands/workspace";
 import { UsageError } from "../errors";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
 import { reportError } from "./report-error";
-import { runnerFlagSet, runnerOptions, strictFlagSet } from "./runner-flags";
+import { runnerFlagSet, runnerOptions, strictFlagSet } from "./shared-flags";
 
 interface GlobalArgs {
   config?: string;
