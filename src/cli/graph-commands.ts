@@ -4,7 +4,7 @@ import { merge } from "../commands/merge";
 import { show } from "../commands/show";
 import { stamp } from "../commands/stamp";
 import type { CommandContext } from "../commands/workspace";
-import { lockFlagSet, lockOptions } from "./shared-flags";
+import { jsonFlagSet, lockFlagSet, lockOptions, sqlFlagSet } from "./shared-flags";
 
 interface GlobalArgs {
   config?: string;
@@ -61,7 +61,7 @@ export const branchesCommand = (context: Context) =>
   commandModule({
     command: "branches",
     describe: "List the branch points and the branches that leave them",
-    builder: (y: Argv<GlobalArgs>) => y.option("json", { type: "boolean" }),
+    builder: (y: Argv<GlobalArgs>) => y.options(jsonFlagSet),
     handler: async (a) => void (await branches(context(a), { verbose: a.verbose, json: a.json })),
   });
 
@@ -76,7 +76,7 @@ export const showCommand = (context: Context) =>
           demandOption: true,
           describe: "An id, a partial id (4+ characters), a branch label, head or heads",
         })
-        .option("json", { type: "boolean" }),
+        .options(jsonFlagSet),
     handler: async (a) => void (await show(context(a), { revision: a.revision, json: a.json })),
   });
 
@@ -89,17 +89,19 @@ export const stampCommand = (context: Context) =>
         .positional("revision", {
           type: "string",
           demandOption: true,
-          describe: "head, heads, base, an id, label@head, -N...",
+          describe: "head, heads, base, an id, label@head, -N, or FROM:TO with --sql",
         })
         .option("purge", {
           type: "boolean",
           describe: "Empty the version table first, whatever it holds",
         })
+        .options(sqlFlagSet)
         .options(lockFlagSet),
     handler: async (a) =>
       void (await stamp(context(a), {
         revision: a.revision,
         purge: a.purge,
+        sql: a.sql,
         ...lockOptions(a),
       })),
   });

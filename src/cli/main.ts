@@ -9,7 +9,13 @@ import type { CommandContext } from "../commands/workspace";
 import { UsageError } from "../errors";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
 import { reportError } from "./report-error";
-import { runnerFlagSet, runnerOptions, strictFlagSet } from "./shared-flags";
+import {
+  jsonFlagSet,
+  runnerFlagSet,
+  runnerOptions,
+  sqlFlagSet,
+  strictFlagSet,
+} from "./shared-flags";
 
 interface GlobalArgs {
   config?: string;
@@ -97,10 +103,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
             default: "head",
             describe: "head, heads, an id, +N, or FROM:TO with --sql",
           })
-          .option("sql", {
-            type: "boolean",
-            describe: "Print the SQL script instead of running it",
-          })
+          .options(sqlFlagSet)
           .options(runnerFlagSet),
       async (a) =>
         void (await upgrade(context(a), { target: a.target, sql: a.sql, ...runnerOptions(a) })),
@@ -115,10 +118,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
             demandOption: true,
             describe: "base, an id, -N, or FROM:TO with --sql",
           })
-          .option("sql", {
-            type: "boolean",
-            describe: "Print the SQL script instead of running it",
-          })
+          .options(sqlFlagSet)
           .options(runnerFlagSet),
       async (a) =>
         void (await downgrade(context(a), {
@@ -130,7 +130,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
     .command(
       "current",
       "Show the revisions the database is at",
-      (y) => y.option("json", { type: "boolean" }).options(strictFlagSet),
+      (y) => y.options(jsonFlagSet).options(strictFlagSet),
       async (a) =>
         void (await current(context(a), { verbose: a.verbose, json: a.json, strict: a.strict })),
     )
@@ -145,7 +145,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
             type: "boolean",
             describe: "Read the database and mark the applied and current revisions",
           })
-          .option("json", { type: "boolean" }),
+          .options(jsonFlagSet),
       async (a) =>
         void (await history(context(a), {
           range: a["rev-range"],
@@ -157,7 +157,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
     .command(
       "heads",
       "Show the revisions nothing builds on",
-      (y) => y.option("json", { type: "boolean" }),
+      (y) => y.options(jsonFlagSet),
       async (a) => void (await heads(context(a), { verbose: a.verbose, json: a.json })),
     )
     .command(mergeCommand(context))
@@ -176,7 +176,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
     .command(
       "diff",
       "Print what `revision` would generate, as SQL; writes nothing",
-      (y) => y.option("json", { type: "boolean", describe: "Print the operations as JSON" }),
+      (y) => y.options(jsonFlagSet),
       async (a) => void (await diff(context(a), { json: a.json })),
     )
     .demandCommand(1, "Name a command; see autogen --help.")

@@ -1,5 +1,15 @@
 import { UsageError } from "../errors";
 
+/** `--sql`, shared by upgrade, downgrade and stamp: print the script, touch nothing. */
+export const sqlFlagSet = {
+  sql: { type: "boolean", describe: "Print the SQL script instead of running it" },
+} as const;
+
+/** `--json`, shared by the commands that list or describe. */
+export const jsonFlagSet = {
+  json: { type: "boolean", describe: "Print JSON" },
+} as const;
+
 /** `--strict`, shared by upgrade, downgrade, current and check. */
 export const strictFlagSet = {
   strict: {

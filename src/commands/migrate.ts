@@ -154,14 +154,15 @@ async function offline(
   const current = headsAt(graph, from);
   const steps = plan(graph, direction, current, to).map((s) => toMigrationStep(s, ws.cwd));
   const executor = scriptExecutor();
-  const table = ws.options.versionTable;
   executor.comment(`typeorm-autogen ${direction} ${from}:${to}`);
-  if (direction === "upgrade" && current.length === 0)
-    await executor.run(postgres.session.versionTable.create(table));
-  // The database may predate the history table: the script brings it along.
-  if (steps.length > 0) await executor.run(postgres.session.history.create(table));
   await runSteps(executor, steps, {
-    versionTable: table,
+    versionTable: ws.options.versionTable,
+    // A database at base may have no version table yet; one elsewhere may predate the
+    // history table: the script brings along what it needs.
+    setUp: {
+      versionTable: direction === "upgrade" && current.length === 0,
+      history: steps.length > 0,
+    },
     transactionMode: ws.options.transactionMode,
     timeouts: runnerSettings(ws, options),
   });

@@ -1,4 +1,4 @@
-import { createMigrationOperations } from "../api";
+import { describeOperations } from "../api/describe-operations";
 import { RevisionError } from "../errors";
 import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
@@ -22,15 +22,12 @@ export interface ShowOptions {
 type Described = { readonly operations: readonly Operation[] } | { readonly error: string };
 
 /**
- * Calls a migration function with an `op` that only records, which is how the runner learns
- * what a migration does too; nothing is executed. A function that branches on something
- * else than `op`, or throws, is reported instead of listed.
+ * The operations a migration function describes, as the runner learns them; nothing is
+ * executed. A function that throws is reported instead of listed.
  */
 async function describeFunction(fn: MigrationFunction): Promise<Described> {
-  const operations: Operation[] = [];
   try {
-    await fn({ op: createMigrationOperations(async (op) => void operations.push(op)) });
-    return { operations };
+    return { operations: await describeOperations(fn) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

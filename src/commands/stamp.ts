@@ -1,29 +1,39 @@
 import { relative } from "node:path";
-import type { Client } from "pg";
-import {
-  historySql,
-  versionChangeSql,
-  versionTableSql,
-} from "../dialect/postgres/session/version-table";
 import { RevisionError } from "../errors";
-import { checkTarget, parseTarget, planStamp, type StampPlan } from "../revisions";
+import {
+  checkTarget,
+  headsAt,
+  parseRange,
+  parseTarget,
+  planStamp,
+  type StampPlan,
+} from "../revisions";
+import { liveExecutor, scriptExecutor } from "../runner/executor";
 import { describeHolder, withMigrationLock } from "../runner/migration-lock";
+import { runSteps, type MigrationStep } from "../runner/run-steps";
 import { ensureVersionTable, readHeads } from "../runner/version-store";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
 
 export interface StampOptions {
-  /** Where to put the database: `head`, `heads`, `base`, an id, `label@head`, `-1`... */
+  /**
+   * Where to put the database: `head`, `heads`, `base`, an id, `label@head`, `-1`... With
+   * `sql`, a `FROM:TO` range may say where the database is (default: base).
+   */
   readonly revision: string;
   /** Empty the version table first, whatever it holds (even revisions no file defines). */
   readonly purge?: boolean;
   /** Seconds to wait for another run's migration lock; overrides the config. */
   readonly migrationLockTimeout?: number;
+  /** Print the statements that would move the version table, without connecting. */
+  readonly sql?: boolean;
 }
 
 export interface StampResult {
   readonly before: readonly string[];
   readonly after: readonly string[];
+  /** The script, with `sql`. */
+  readonly script?: string;
 }
 
 /** What a purge takes away: everything the old rows implied that the new ones do not. */
@@ -35,100 +45,138 @@ function purged(graph: MigrationGraph, rows: readonly string[], after: readonly 
     .reverse();
 }
 
-/** The statements that move the version table and record the move in the history. */
-function stampSql(
+/**
+ * Where stamping `target` leaves a database whose version table holds `rows`, and the runner
+ * step that moves the table there and records the move in the history (null: nothing to do).
+ */
+function stampChange(
   ws: Workspace,
   graph: MigrationGraph,
-  plan: StampPlan,
-  unstamped: readonly string[],
+  rows: readonly string[],
+  target: string,
   purge: boolean,
-) {
-  const table = ws.options.versionTable;
-  const removed = plan.before.filter((id) => !plan.after.includes(id));
-  const added = plan.after.filter((id) => !plan.before.includes(id));
+): { plan: StampPlan; step: MigrationStep | null } {
+  const plan = planStamp(graph, purge ? [] : rows, target);
+  const unstamped = purge ? purged(graph, rows, plan.after) : plan.unstamped;
+  if (!purge && plan.stamped.length + unstamped.length === 0) return { plan, step: null };
   const file = (id: string) => relative(ws.cwd, graph.get(id).file) || graph.get(id).file;
-  return [
-    ...(purge
-      ? [
-          versionTableSql.deleteAll(table),
-          ...plan.after.map((id) => versionTableSql.insert(table, id)),
-        ]
-      : versionChangeSql(table, removed, added)),
-    ...unstamped.map((id) =>
-      historySql.insert(table, { revision: id, operation: "unstamp", hash: null, file: file(id) }),
-    ),
-    ...plan.stamped.map((id) =>
-      historySql.insert(table, {
+  const step: MigrationStep = {
+    revision: plan.after.join(", ") || "base",
+    message: `no migration runs (the database was at ${rows.join(", ") || "base"})`,
+    file: "",
+    direction: "stamp",
+    run: async () => undefined,
+    transactional: true,
+    removeHeads: plan.before.filter((id) => !plan.after.includes(id)),
+    addHeads: plan.after.filter((id) => !plan.before.includes(id)),
+    purge,
+    history: [
+      ...unstamped.map((id) => ({
         revision: id,
-        operation: "stamp",
+        operation: "unstamp" as const,
+        hash: null,
+        file: file(id),
+      })),
+      ...plan.stamped.map((id) => ({
+        revision: id,
+        operation: "stamp" as const,
         hash: graph.get(id).hash,
         file: file(id),
-      }),
-    ),
-  ];
-}
-
-async function inTransaction(client: Client, statements: readonly string[]): Promise<void> {
-  await client.query("BEGIN");
-  try {
-    for (const sql of statements) await client.query(sql);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  }
+      })),
+    ],
+    headsAfter: plan.after,
+  };
+  return { plan, step };
 }
 
 /**
- * `stamp REV [--purge]`: records the database as being at REV without running any
- * migration, under the migration lock, in one transaction. The version table moves exactly
- * as `upgrade REV` or `downgrade REV` would move it; `--purge` empties it first, which is
- * how a table holding revisions no file defines is repaired.
+ * `stamp REV [--purge] [--sql]`: records the database as being at REV without running any
+ * migration. The version table moves exactly as `upgrade REV` or `downgrade REV` would move
+ * it, through the runner's own loop, in one transaction under the migration lock; `--purge`
+ * empties it first, which is how a table holding revisions no file defines is repaired.
+ * With `--sql` the statements are printed instead and nothing is touched.
  */
 export async function stamp(ctx: CommandContext, options: StampOptions): Promise<StampResult> {
-  parseTarget(options.revision);
+  const range = options.sql ? parseRange(options.revision) : undefined;
+  const ends = range ? [range.from, range.to] : [options.revision];
+  const targets = ends.filter((end): end is string => end !== undefined);
+  for (const target of targets) parseTarget(target);
   return withWorkspace(ctx, async (ws) => {
     const graph = await loadGraph(ws, true);
-    checkTarget(graph, options.revision);
-    const table = ws.options.versionTable;
-    return ws.withClient((client) =>
-      withMigrationLock(
-        client,
-        table,
-        async () => {
-          await ensureVersionTable(client, table);
-          const rows = await readHeads(client, table);
-          const unknown = rows.filter((id) => !graph.has(id));
-          if (unknown.length > 0 && !options.purge) {
-            throw new RevisionError(
-              `the version table holds ${unknown.join(", ")}, which no migration file defines`,
-              "`autogen stamp --purge REV` replaces whatever the version table holds",
-            );
-          }
-          const plan = planStamp(graph, options.purge ? [] : rows, options.revision);
-          const unstamped = options.purge ? purged(graph, rows, plan.after) : plan.unstamped;
-          const changed = options.purge || plan.stamped.length + unstamped.length > 0;
-          if (changed) {
-            const statements = stampSql(ws, graph, plan, unstamped, !!options.purge);
-            await inTransaction(client, statements);
-          }
-          const now = plan.after.join(", ") || "base";
-          ctx.out.info(
-            changed
-              ? `Stamped ${ws.databaseDescription} at ${now} (it was at ${rows.join(", ") || "base"}); no migration ran.`
-              : `Nothing to stamp: the database is already at ${now}.`,
-          );
-          return { before: rows, after: plan.after };
-        },
-        {
-          onWait: (holder) =>
-            ctx.out.info(
-              `Waiting for the migration lock on ${ws.databaseDescription}, held by ${describeHolder(holder)}.`,
-            ),
-          timeoutSeconds: options.migrationLockTimeout ?? ws.options.runner.migrationLockTimeout,
-          database: ws.databaseDescription,
-        },
-      ),
-    );
+    for (const target of targets) checkTarget(graph, target);
+    if (options.sql) {
+      const from = range?.from ?? "base";
+      return offline(ws, graph, from, range ? (range.to ?? "heads") : options.revision, options);
+    }
+    return online(ws, graph, options);
   });
+}
+
+async function online(ws: Workspace, graph: MigrationGraph, options: StampOptions) {
+  const { out } = ws.context;
+  const table = ws.options.versionTable;
+  return ws.withClient((client) =>
+    withMigrationLock(
+      client,
+      table,
+      async (): Promise<StampResult> => {
+        await ensureVersionTable(client, table);
+        const rows = await readHeads(client, table);
+        const unknown = rows.filter((id) => !graph.has(id));
+        if (unknown.length > 0 && !options.purge) {
+          throw new RevisionError(
+            `the version table holds ${unknown.join(", ")}, which no migration file defines`,
+            "`autogen stamp --purge REV` replaces whatever the version table holds",
+          );
+        }
+        const { plan, step } = stampChange(ws, graph, rows, options.revision, !!options.purge);
+        if (step) {
+          await runSteps(liveExecutor(client), [step], {
+            versionTable: table,
+            transactionMode: "each",
+          });
+        }
+        const now = plan.after.join(", ") || "base";
+        out.info(
+          step
+            ? `Stamped ${ws.databaseDescription} at ${now} (it was at ${rows.join(", ") || "base"}); no migration ran.`
+            : `Nothing to stamp: the database is already at ${now}.`,
+        );
+        return { before: rows, after: plan.after };
+      },
+      {
+        onWait: (holder) =>
+          out.info(
+            `Waiting for the migration lock on ${ws.databaseDescription}, held by ${describeHolder(holder)}.`,
+          ),
+        timeoutSeconds: options.migrationLockTimeout ?? ws.options.runner.migrationLockTimeout,
+        database: ws.databaseDescription,
+      },
+    ),
+  );
+}
+
+/**
+ * `--sql`: the statements a live stamp would run, as a script, without connecting. FROM says
+ * where the database is (base by default, whose script creates the version table first).
+ */
+async function offline(
+  ws: Workspace,
+  graph: MigrationGraph,
+  from: string,
+  to: string,
+  options: StampOptions,
+): Promise<StampResult> {
+  const rows = headsAt(graph, from);
+  const { plan, step } = stampChange(ws, graph, rows, to, !!options.purge);
+  const executor = scriptExecutor();
+  executor.comment(`typeorm-autogen stamp ${from}:${to}`);
+  await runSteps(executor, step ? [step] : [], {
+    versionTable: ws.options.versionTable,
+    transactionMode: "each",
+    setUp: { versionTable: rows.length === 0, history: step !== null },
+  });
+  const script = executor.script();
+  ws.context.out.data(script);
+  return { before: rows, after: plan.after, script };
 }

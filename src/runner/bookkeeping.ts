@@ -8,25 +8,27 @@ export interface BookkeepingStatement {
   readonly expectOneRow: boolean;
 }
 
+const { history, versionChange, versionTable } = postgres.session;
+
 /**
  * What records a step once its migration ran: the version-table change (every statement of
- * which touches exactly one row, or someone else changed the table meanwhile) and a history
- * row with the file's hash.
+ * which touches exactly one row, or someone else changed the table meanwhile; a purge empties
+ * the table first, whatever it holds) and the history rows, with the file's hash.
  */
 export function bookkeepingSql(table: TableRef, step: MigrationStep): BookkeepingStatement[] {
-  return [
-    ...postgres.session.versionChange(table, step.removeHeads, step.addHeads).map((sql) => ({
-      sql,
-      expectOneRow: true,
-    })),
+  const heads = step.purge
+    ? [versionTable.deleteAll(table), ...step.addHeads.map((id) => versionTable.insert(table, id))]
+    : versionChange(table, step.removeHeads, step.addHeads);
+  const entries = step.history ?? [
     {
-      sql: postgres.session.history.insert(table, {
-        revision: step.revision,
-        operation: step.direction,
-        hash: step.hash ?? null,
-        file: step.file,
-      }),
-      expectOneRow: false,
+      revision: step.revision,
+      operation: step.direction,
+      hash: step.hash ?? null,
+      file: step.file,
     },
+  ];
+  return [
+    ...heads.map((sql, i) => ({ sql, expectOneRow: !(step.purge && i === 0) })),
+    ...entries.map((entry) => ({ sql: history.insert(table, entry), expectOneRow: false })),
   ];
 }

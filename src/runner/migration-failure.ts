@@ -33,10 +33,11 @@ export function migrationFailure(point: FailurePoint, error: unknown): Migration
   if (error instanceof MigrationError) return error;
   const { step, statement } = point;
   const where = statement ? ` at statement \`${shorten(statement)}\`` : "";
+  const file = step.file === "" ? "" : ` (${step.file})`;
   return new MigrationError(
     step.revision,
     step.file,
-    `${step.direction} of ${step.revision} (${step.file}) failed${where}: ${reasonOf(error)}`,
+    `${step.direction} of ${step.revision}${file} failed${where}: ${reasonOf(error)}`,
     { cause: error, hint: point.consequence },
   );
 }

@@ -1,4 +1,4 @@
-import { createMigrationOperations } from "../api";
+import { describeOperations } from "../api/describe-operations";
 import type { TransactionMode } from "../config/options";
 import type { SessionTimeouts } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
@@ -9,6 +9,7 @@ import type { Executor } from "./executor";
 import { migrationFailure } from "./migration-failure";
 import type { MigrationStep } from "./migration-step";
 import { withLockRetries, type RetryNotice } from "./lock-retries";
+import { versionTableSetUpSql, type VersionTableSetUp } from "./version-store";
 import {
   describedStep,
   transactionUnits,
@@ -21,6 +22,11 @@ export type { RetryNotice } from "./lock-retries";
 
 export interface RunOptions {
   readonly versionTable: TableRef;
+  /**
+   * Version tables a script creates first, when missing (a live run creates them before it
+   * reads the heads, see `ensureVersionTable`). Written even when no step runs.
+   */
+  readonly setUp?: VersionTableSetUp;
   readonly transactionMode: TransactionMode;
   /** `lock_timeout` / `statement_timeout` for the session, set before the first migration. */
   readonly timeouts?: SessionTimeouts;
@@ -36,19 +42,13 @@ export interface RunOptions {
   readonly onRetry?: (notice: RetryNotice) => void;
 }
 
-/** Calls the migration function and keeps the operations it describes, in order. */
-async function describe(step: MigrationStep): Promise<Operation[]> {
-  const list: Operation[] = [];
-  await step.run({ op: createMigrationOperations(async (op) => void list.push(op)) });
-  return list;
-}
-
 /**
- * The one loop behind live runs and `--sql` scripts. Every migration function is called first
- * (they only describe operations), then the steps run in transaction units (see
- * `transactionUnits`): in mode `each` every migration and its version-table update share one
- * transaction, so a failure rolls that migration back whole and leaves the version table as
- * it was, while the migrations before it stay applied.
+ * The one loop behind live runs, `--sql` scripts and stamps, and the only writer of the
+ * version tables. Every migration function is called first (they only describe operations),
+ * then the steps run in transaction units (see `transactionUnits`): in mode `each` every
+ * migration and its version-table update share one transaction, so a failure rolls that
+ * migration back whole and leaves the version table as it was, while the migrations before it
+ * stay applied. A stamp is a step whose function describes nothing: only its bookkeeping runs.
  */
 export async function runSteps(
   executor: Executor,
@@ -59,11 +59,14 @@ export async function runSteps(
   for (const step of steps) {
     let operations: Operation[];
     try {
-      operations = await describe(step);
+      operations = await describeOperations(step.run);
     } catch (error) {
       throw migrationFailure({ step, statement: null, consequence: NOTHING_RAN }, error);
     }
     described.push(describedStep(step, operations, options.transactionMode));
+  }
+  for (const sql of versionTableSetUpSql(options.versionTable, options.setUp ?? NO_SET_UP)) {
+    await executor.run(sql);
   }
   if (described.length === 0) return;
   const run = new UnitRunner(executor, options);
@@ -73,6 +76,7 @@ export async function runSteps(
 }
 
 const NO_TIMEOUTS: SessionTimeouts = { lockTimeout: null, statementTimeout: null };
+const NO_SET_UP: VersionTableSetUp = { versionTable: false, history: false };
 const NOTHING_RAN = "No statement of this run was sent to the database.";
 const NO_TRANSACTION =
   "It ran without a transaction: its statements before the failing one stay applied, and the version table does not record it. Repair the database by hand (or make the migration idempotent) before running it again.";
@@ -124,7 +128,8 @@ class UnitRunner {
     this.statement = null;
     if (this.announced.has(step)) return;
     this.announced.add(step);
-    this.executor.comment(`${step.direction} ${step.revision}: ${step.message} (${step.file})`);
+    const file = step.file === "" ? "" : ` (${step.file})`;
+    this.executor.comment(`${step.direction} ${step.revision}: ${step.message}${file}`);
     this.options.onStepStart?.(step);
   }
 

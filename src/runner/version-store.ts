@@ -14,13 +14,30 @@ export async function readHeads(client: Client, table: TableRef): Promise<string
   return rows.rows.map((row) => row.revision);
 }
 
+/** Which of the version tables a run creates when they are missing. */
+export interface VersionTableSetUp {
+  readonly versionTable: boolean;
+  readonly history: boolean;
+}
+
 /**
- * Creates the version table and its history table when missing. A version table made by an
- * older autogen (revision, applied_at) is kept as it is: the history is a table of its own.
+ * The statements that create the version table and its history table when missing
+ * (`IF NOT EXISTS`): before a live run reads the heads, or at the top of a `--sql` script. A
+ * version table made by an older autogen (revision, applied_at) is kept as it is: the history
+ * is a table of its own.
  */
+export function versionTableSetUpSql(table: TableRef, setUp: VersionTableSetUp): string[] {
+  return [
+    ...(setUp.versionTable ? [postgres.session.versionTable.create(table)] : []),
+    ...(setUp.history ? [postgres.session.history.create(table)] : []),
+  ];
+}
+
+/** Creates both version tables when missing, before a live run reads the heads. */
 export async function ensureVersionTable(client: Client, table: TableRef): Promise<void> {
-  await client.query(postgres.session.versionTable.create(table));
-  await client.query(postgres.session.history.create(table));
+  for (const sql of versionTableSetUpSql(table, { versionTable: true, history: true })) {
+    await client.query(sql);
+  }
 }
 
 /** The last thing the history records for a revision. */

@@ -119,6 +119,58 @@ describe("stamp", () => {
   });
 });
 
+describe("stamp --sql", () => {
+  const offline = () => p.context({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+  const tableExists = async () =>
+    (await db.query<{ t: string | null }>("SELECT to_regclass('autogen_version')::text AS t"))[0]
+      ?.t ?? null;
+
+  it("prints the statements a live stamp would run, without connecting", async () => {
+    const context = offline();
+    const result = await stamp(context, { revision: "heads", sql: true });
+
+    expect(result.after).toEqual(["one000000002", "two000000001"]);
+    expect(context.out.stdout).toEqual([result.script]);
+    const script = result.script ?? "";
+    expect(script).toMatch(/^-- typeorm-autogen stamp base:heads\n/);
+    expect(script).toContain('CREATE TABLE IF NOT EXISTS "public"."autogen_version" (');
+    expect(script).toContain('CREATE TABLE IF NOT EXISTS "public"."autogen_version_history" (');
+    expect(script).toContain(
+      'INSERT INTO "public"."autogen_version" (revision) VALUES (\'one000000002\');',
+    );
+    expect(script).toMatch(/BEGIN;[\s\S]*'two000000001', 'stamp'[\s\S]*COMMIT;/);
+    expect(await tableExists()).toBeNull();
+  });
+
+  it("writes a script that leaves the database where the live stamp would", async () => {
+    const result = await stamp(offline(), { revision: "one@head", sql: true });
+    await db.query(result.script ?? "");
+
+    expect(await rows()).toEqual(["one000000002"]);
+    expect((await historyRows()).map((r) => [r.revision, r.operation, r.hashed])).toEqual([
+      ["root00000001", "stamp", true],
+      ["one000000001", "stamp", true],
+      ["one000000002", "stamp", true],
+    ]);
+  });
+
+  it("starts from the FROM of a FROM:TO range, as downgrade --sql does", async () => {
+    const result = await stamp(offline(), { revision: "one000000002:root", sql: true });
+    const script = result.script ?? "";
+
+    expect(result).toMatchObject({ before: ["one000000002"], after: ["root00000001"] });
+    expect(script).not.toContain('CREATE TABLE IF NOT EXISTS "public"."autogen_version" (');
+    expect(script).toContain('UPDATE "public"."autogen_version" SET revision = \'root00000001\'');
+    expect(script).toContain("'one000000002', 'unstamp'");
+  });
+
+  it("prints no transaction when the database is already there", async () => {
+    const result = await stamp(offline(), { revision: "root:root", sql: true });
+
+    expect(result.script).toBe("-- typeorm-autogen stamp root:root\n");
+  });
+});
+
 describe("history --indicate-current", () => {
   it("marks the current revisions and the applied ones, in text and JSON", async () => {
     await stamp(ctx(), { revision: "one000000001" });
