@@ -1,4 +1,10 @@
 import type { Column, IdentityKind } from "../schema/model";
+import {
+  ALTERABLE_ATTRIBUTES,
+  COLUMN_ATTRIBUTES,
+  type AlterableAttribute,
+  type AttributeOption,
+} from "../ops/column-attributes";
 import type { ColumnChange } from "../ops/operations";
 
 /**
@@ -66,17 +72,24 @@ export interface ColumnAttributes {
   readonly comment?: string | null;
 }
 
+/**
+ * `ColumnAttributes` names exactly the options of the alterable attributes: a new one in
+ * `COLUMN_ATTRIBUTES` fails here until the interface (and its documentation) has it.
+ */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const attributesMatchTheTable: SameKeys<
+  keyof ColumnAttributes,
+  AttributeOption<AlterableAttribute>
+> = true;
+void attributesMatchTheTable;
+
 /** Maps `op.column` attribute names to the model's, keeping exactly the keys given. */
 export function toColumnChange(attributes: ColumnAttributes): ColumnChange {
-  const change: { -readonly [K in keyof ColumnChange]: ColumnChange[K] } = {};
-  if (attributes.type !== undefined) change.type = attributes.type;
-  if (attributes.typeSchema !== undefined) change.typeSchema = attributes.typeSchema;
-  if (attributes.array !== undefined) change.isArray = attributes.array;
-  if (attributes.nullable !== undefined) change.nullable = attributes.nullable;
-  if (attributes.default !== undefined) change.default = attributes.default;
-  if (attributes.serial !== undefined) change.serial = attributes.serial;
-  if (attributes.identity !== undefined) change.identity = attributes.identity;
-  if (attributes.collation !== undefined) change.collation = attributes.collation;
-  if (attributes.comment !== undefined) change.comment = attributes.comment;
-  return change;
+  const given = attributes as Readonly<Record<string, unknown>>;
+  const change: Record<string, unknown> = {};
+  for (const key of ALTERABLE_ATTRIBUTES) {
+    const value = given[COLUMN_ATTRIBUTES[key].option];
+    if (value !== undefined) change[key] = value;
+  }
+  return change as ColumnChange;
 }

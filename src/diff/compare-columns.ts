@@ -1,28 +1,12 @@
+import {
+  ALTERABLE_ATTRIBUTES as ALTERABLE,
+  changeValue as valueOf,
+  REPLACED_ATTRIBUTES,
+  type AlterableAttribute as Alterable,
+} from "../ops/column-attributes";
 import { ops } from "../ops/factories";
 import type { ColumnChange, Operation } from "../ops/operations";
 import type { Column, Table } from "../schema/model";
-
-/** Column attributes an `alterColumn` can change, in the order they are compared. */
-const ALTERABLE = [
-  "type",
-  "typeSchema",
-  "isArray",
-  "nullable",
-  "default",
-  "serial",
-  "identity",
-  "collation",
-  "comment",
-] as const satisfies readonly (keyof ColumnChange)[];
-
-type Alterable = (typeof ALTERABLE)[number];
-
-/** An attribute as a change states it: the model leaves out an absent identity or collation. */
-function valueOf(column: Column, key: Alterable): unknown {
-  if (key === "identity") return column.identity ?? null;
-  if (key === "collation") return column.collation ?? null;
-  return column[key];
-}
 
 /** The attributes that differ, as `from`/`to` halves of an `alterColumn`. */
 export function columnChanges(
@@ -58,17 +42,18 @@ export function columnChanges(
 }
 
 /**
- * Columns PostgreSQL cannot change in place and that are therefore dropped and added again:
- * a generated column whose expression changes, or a column that becomes or stops being
- * generated (`ALTER COLUMN ... SET EXPRESSION` only exists from PostgreSQL 17). Nothing is
- * lost for a generated column, whose values are computed; the review says so.
+ * Columns PostgreSQL cannot change in place and that are therefore dropped and added again
+ * (the `replace` attributes of `COLUMN_ATTRIBUTES`): a generated column whose expression
+ * changes, or a column that becomes or stops being generated (`ALTER COLUMN ... SET
+ * EXPRESSION` only exists from PostgreSQL 17). Nothing is lost for a generated column, whose
+ * values are computed; the review says so.
  */
 export function replacedColumns(current: Table, target: Table): ReadonlySet<string> {
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const replaced = new Set<string>();
   for (const column of target.columns) {
     const existing = currentByName.get(column.name);
-    if (existing && (existing.generated ?? null) !== (column.generated ?? null)) {
+    if (existing && REPLACED_ATTRIBUTES.some((k) => valueOf(existing, k) !== valueOf(column, k))) {
       replaced.add(column.name);
     }
   }

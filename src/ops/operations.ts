@@ -4,13 +4,13 @@ import type {
   EnumType,
   ExclusionConstraint,
   ForeignKey,
-  IdentityKind,
   Index,
   PrimaryKey,
   TableShape,
   UniqueConstraint,
   ViewShape,
 } from "../schema/model";
+import type { AlterableAttribute, ChangeValue } from "./column-attributes";
 
 /**
  * Operations: the one representation of a schema change. The diff produces them, the
@@ -113,15 +113,11 @@ export interface DropColumnOp extends OnTable {
   readonly previous?: Column;
 }
 /**
- * The attributes of a column an `alterColumn` can change; only changed ones are present.
- * `identity` and `collation` are null for "none" here, where the model leaves them out.
+ * The attributes of a column an `alterColumn` can change (the `alter` ones of
+ * `COLUMN_ATTRIBUTES`); only changed ones are present. `identity` and `collation` are null for
+ * "none" here, where the model leaves them out.
  */
-export type ColumnChange = Partial<
-  Pick<Column, "type" | "typeSchema" | "isArray" | "nullable" | "default" | "serial" | "comment">
-> & {
-  readonly identity?: IdentityKind | null;
-  readonly collation?: string | null;
-};
+export type ColumnChange = { readonly [K in AlterableAttribute]?: ChangeValue<K> };
 export interface AlterColumnOp extends OnTable {
   readonly kind: "alterColumn";
   readonly name: string;

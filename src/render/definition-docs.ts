@@ -1,3 +1,8 @@
+import {
+  ALTERABLE_ATTRIBUTES,
+  COLUMN_ATTRIBUTES,
+  type AlterableAttribute,
+} from "../ops/column-attributes";
 import type { AlterEnumOp, ColumnChange } from "../ops/operations";
 import {
   DEFAULT_SCHEMA,
@@ -24,6 +29,8 @@ export const strings = (values: readonly string[]): Doc => array(values.map(quot
 export const nullable = (value: string | null): Doc =>
   value === null ? atom("null") : quoted(value);
 const boolean = (value: boolean): Doc => atom(String(value));
+/** An attribute's name in `op.column` and `op.alterColumn` (`array` for `isArray`). */
+const option = (key: keyof Column): string => COLUMN_ATTRIBUTES[key].option;
 
 /** A table or type name: a bare string in `public`, `{ schema, name }` elsewhere. */
 export function qualified(schema: string, name: string): Doc {
@@ -35,36 +42,53 @@ export function qualified(schema: string, name: string): Doc {
       ]);
 }
 
+/**
+ * The `op.column` option each attribute is written as, in the order written; `false` when it
+ * is left out (the API's default) or is not an option (the name and type are arguments).
+ * Keyed by every attribute of `Column`, so a new one does not compile until it is rendered.
+ */
+const columnOptions: { readonly [K in keyof Column]-?: (column: Column) => Entry | false } = {
+  name: () => false,
+  type: () => false,
+  isArray: (c) => c.isArray && [option("isArray"), boolean(true)],
+  typeSchema: (c) => c.typeSchema !== null && [option("typeSchema"), quoted(c.typeSchema)],
+  nullable: (c) => c.nullable && [option("nullable"), boolean(true)],
+  default: (c) => c.default !== null && [option("default"), quoted(c.default)],
+  serial: (c) => c.serial && [option("serial"), boolean(true)],
+  identity: (c) => c.identity !== undefined && [option("identity"), quoted(c.identity)],
+  generated: (c) => c.generated !== undefined && [option("generated"), quoted(c.generated)],
+  collation: (c) => c.collation !== undefined && [option("collation"), quoted(c.collation)],
+  comment: (c) => c.comment !== null && [option("comment"), quoted(c.comment)],
+};
+
 export function columnCall(column: Column): Doc {
-  const options = present([
-    column.isArray && ["array", boolean(true)],
-    column.typeSchema !== null && ["typeSchema", quoted(column.typeSchema)],
-    column.nullable && ["nullable", boolean(true)],
-    column.default !== null && ["default", quoted(column.default)],
-    column.serial && ["serial", boolean(true)],
-    column.identity !== undefined && ["identity", quoted(column.identity)],
-    column.generated !== undefined && ["generated", quoted(column.generated)],
-    column.collation !== undefined && ["collation", quoted(column.collation)],
-    column.comment !== null && ["comment", quoted(column.comment)],
-  ]);
+  const options = present(Object.values(columnOptions).map((entry) => entry(column)));
   const args = [quoted(column.name), quoted(column.type)];
   return call("op.column", options.length > 0 ? [...args, object(options)] : args);
 }
 
+/** How each attribute a change may state is written; keyed by every alterable attribute. */
+const changeValues: {
+  readonly [K in AlterableAttribute]-?: (value: NonNullable<ColumnChange[K]> | null) => Doc;
+} = {
+  type: (value) => nullable(value),
+  typeSchema: (value) => nullable(value),
+  isArray: (value) => boolean(value === true),
+  nullable: (value) => boolean(value === true),
+  default: (value) => nullable(value),
+  serial: (value) => boolean(value === true),
+  identity: (value) => nullable(value),
+  collation: (value) => nullable(value),
+  comment: (value) => nullable(value),
+};
+
 /** Every key present in a change is written, null and false included: presence is the change. */
 export function columnChange(change: ColumnChange): Doc {
   return object(
-    present([
-      change.type !== undefined && ["type", quoted(change.type)],
-      change.typeSchema !== undefined && ["typeSchema", nullable(change.typeSchema)],
-      change.isArray !== undefined && ["array", boolean(change.isArray)],
-      change.nullable !== undefined && ["nullable", boolean(change.nullable)],
-      change.default !== undefined && ["default", nullable(change.default)],
-      change.serial !== undefined && ["serial", boolean(change.serial)],
-      change.identity !== undefined && ["identity", nullable(change.identity)],
-      change.collation !== undefined && ["collation", nullable(change.collation)],
-      change.comment !== undefined && ["comment", nullable(change.comment)],
-    ]),
+    ALTERABLE_ATTRIBUTES.filter((key) => change[key] !== undefined).map((key): Entry => {
+      const write = changeValues[key] as (value: unknown) => Doc;
+      return [option(key), write(change[key])];
+    }),
   );
 }
 

@@ -4,23 +4,41 @@ import { qualifiedName, quoteIdent, quoteLiteral } from "../quote";
 import { columnTypeSql } from "./types";
 
 /**
+ * The clause each column attribute contributes to a column definition, in the order they are
+ * written; null where the attribute adds none (it is part of another clause, or a statement
+ * of its own follows, see `columnFollowUps`). Keyed by every attribute of `Column`, so a new
+ * one does not compile until it is written here.
+ */
+const definitionClauses: { readonly [K in keyof Column]-?: (column: Column) => string | null } = {
+  name: (c) => quoteIdent(c.name),
+  type: (c) => columnTypeSql(c),
+  // Part of the type (`"schema"."type"`, `[]`, `serial`).
+  typeSchema: () => null,
+  isArray: () => null,
+  serial: () => null,
+  collation: (c) => (c.collation === undefined ? null : `COLLATE ${quoteIdent(c.collation)}`),
+  identity: (c) =>
+    c.identity === undefined ? null : `GENERATED ${identityKeyword(c.identity)} AS IDENTITY`,
+  generated: (c) =>
+    c.generated === undefined ? null : `GENERATED ALWAYS AS (${c.generated}) STORED`,
+  nullable: (c) => (c.nullable ? null : "NOT NULL"),
+  // `serial` creates the sequence and its `nextval` default itself; the model's default text
+  // names that sequence and must not be written a second time.
+  default: (c) => (c.default !== null && !c.serial ? `DEFAULT ${c.default}` : null),
+  // `COMMENT ON COLUMN`, after the column exists.
+  comment: () => null,
+};
+
+/**
  * A column as written in `CREATE TABLE` and `ADD COLUMN`: name, type and collation, identity
  * or generation expression, `NOT NULL`, `DEFAULT`. Expressions are canonical SQL from the
  * model and are written as they are.
  */
 export function columnDefinition(column: Column): string {
-  const parts = [quoteIdent(column.name), columnTypeSql(column)];
-  if (column.collation !== undefined) parts.push(`COLLATE ${quoteIdent(column.collation)}`);
-  if (column.identity !== undefined) {
-    parts.push(`GENERATED ${identityKeyword(column.identity)} AS IDENTITY`);
-  }
-  if (column.generated !== undefined)
-    parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
-  if (!column.nullable) parts.push("NOT NULL");
-  // `serial` creates the sequence and its `nextval` default itself; the model's default text
-  // names that sequence and must not be written a second time.
-  if (column.default !== null && !column.serial) parts.push(`DEFAULT ${column.default}`);
-  return parts.join(" ");
+  return Object.values(definitionClauses)
+    .map((clause) => clause(column))
+    .filter((part): part is string => part !== null)
+    .join(" ");
 }
 
 /**
