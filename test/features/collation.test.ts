@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { roundTrip } from "./support/round-trip";
+import { roundTrip } from "../autogen/support/run-case";
 
 @Entity("words")
 class Word {

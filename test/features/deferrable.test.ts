@@ -1,5 +1,5 @@
 import { Column, Entity, ManyToOne, PrimaryColumn, Unique } from "typeorm";
-import { roundTrip } from "./support/round-trip";
+import { roundTrip } from "../autogen/support/run-case";
 
 @Entity("nodes")
 class Node {

@@ -1,5 +1,5 @@
 import { Column, Entity, Exclusion, PrimaryColumn } from "typeorm";
-import { roundTrip } from "./support/round-trip";
+import { roundTrip } from "../autogen/support/run-case";
 
 @Entity("bookings")
 class Booking {

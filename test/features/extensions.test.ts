@@ -2,7 +2,8 @@ import { Column, Entity, Generated, PrimaryColumn, PrimaryGeneratedColumn } from
 import { compareSchemas } from "../../src/diff";
 import { createTestDatabase } from "../support/database";
 import { column, schema, table } from "../support/model-builders";
-import { compare, roundTrip } from "./support/round-trip";
+import { compareOn as compare } from "../autogen/support/compare";
+import { roundTrip } from "../autogen/support/run-case";
 import { postgresExpressions } from "../../src/dialect/postgres/expressions";
 
 @Entity("tokens")

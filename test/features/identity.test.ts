@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import { insertedValue, roundTrip } from "./support/round-trip";
+import { insertedValue } from "../autogen/support/rows";
+import { roundTrip } from "../autogen/support/run-case";
 
 @Entity("tickets")
 class TicketByDefault {

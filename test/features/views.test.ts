@@ -1,6 +1,7 @@
 import { Column, DataSource, Entity, Index, PrimaryColumn, ViewColumn, ViewEntity } from "typeorm";
 import { createTestDatabase } from "../support/database";
-import { compare, roundTrip } from "./support/round-trip";
+import { compareOn as compare } from "../autogen/support/compare";
+import { roundTrip } from "../autogen/support/run-case";
 
 @Entity("authors")
 class Author {
@@ -172,7 +173,7 @@ describe("views", () => {
   });
 
   it("creates a view in its own schema over tables of two others", async () => {
-    const run = await roundTrip({ after: [Author, Book, Title], schemas: ["library", "reports"] });
+    const run = await roundTrip({ after: [Author, Book, Title] });
     expect(kinds(run.upgrade)).toEqual([
       "createSchema",
       "createSchema",

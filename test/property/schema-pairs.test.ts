@@ -70,7 +70,7 @@ describe("random pairs of schemas", () => {
       await fc.assert(
         fc.asyncProperty(schemaPair, async ([before, after]) => {
           try {
-            const operations = await runCase(
+            const { upgrade: operations } = await runCase(
               {
                 name: "random pair",
                 before: entitiesOf(before),

@@ -1,5 +1,6 @@
 import type { Client } from "pg";
-import type { OperationKind, OperationOf } from "../../../src/ops/operations";
+import type { Operation, OperationKind, OperationOf } from "../../../src/ops/operations";
+import type { TestDatabase } from "../../support/database";
 import type { PostgresOptions } from "./compare";
 import type { EntityClass } from "./entity";
 import type { ColumnFacts } from "./rows";
@@ -16,20 +17,22 @@ type DeepPartial<T> = T extends readonly (infer E)[]
     : T;
 
 /**
- * An autogenerate case: a database state, the entities that describe the wanted state, and
- * what autogenerate must find. The runner (`runCase`) proves the four properties of issue 3
- * on it: the operations are the expected ones; after the upgrade a new comparison is empty;
- * the catalog is what TypeORM's `synchronize` builds from the same entities; the downgrade
- * restores the previous catalog; the rows put in before keep their values throughout.
+ * An autogenerate case, the one kind of acceptance case: a database state, the entities that
+ * describe the wanted state, and what autogenerate must find. The runner (`runCase`) proves on
+ * it: autogenerate finds nothing to change in the database TypeORM's `synchronize` builds from
+ * the wanted entities (no false positive against TypeORM's own schema); the operations are the
+ * expected ones; after the upgrade (of the rendered file, through the runner) a new comparison
+ * is empty and the catalog is the one TypeORM builds; the downgrade restores the previous
+ * catalog; the rows put in before keep their values throughout.
  */
 export interface AutogenCase {
   /** A sentence: the test's name. */
   readonly name: string;
   /**
    * The database before: entity classes TypeORM synchronises (the runner also checks that
-   * autogenerate finds nothing to do there), or SQL run as is.
+   * autogenerate finds nothing to do there), SQL run as is, or nothing: an empty database.
    */
-  readonly before: readonly EntityClass[] | string;
+  readonly before?: readonly EntityClass[] | string;
   /** The entities that describe the wanted database. */
   readonly after: readonly EntityClass[];
   /** The operations autogenerate must produce, in order; a property test leaves them out. */
@@ -42,8 +45,18 @@ export interface AutogenCase {
    */
   readonly seed?:
     string | false | ((client: Client, columns: readonly ColumnFacts[]) => Promise<void>);
+  /** A query whose rows must be the same before the upgrade, after it and after the downgrade. */
+  readonly rows?: string;
+  /** Checks on the upgraded database, before the downgrade (they must leave no rows behind). */
+  readonly upgraded?: (db: TestDatabase) => Promise<void>;
   /** DataSource options for every side (for example `uuidExtension`). */
   readonly options?: PostgresOptions;
+  /**
+   * Options for TypeORM's oracle alone, where TypeORM needs help to build what the entities
+   * declare (its `synchronize` fails, for one, on a uuid_generate_v4() default it installs no
+   * extension for).
+   */
+  readonly oracleOptions?: PostgresOptions;
   /**
    * Where TypeORM's own `synchronize` is wrong for the wanted entities, so it cannot serve as
    * the oracle: the reason, with its issue number. The runner then asserts that TypeORM indeed
@@ -76,4 +89,14 @@ export interface AutogenCase {
    * the case runs as `it.failing` and flips once the feature lands.
    */
   readonly pending?: string;
+}
+
+/** What a case produced, for tests that look further than the case's own claims. */
+export interface CaseRun {
+  readonly upgrade: readonly Operation[];
+  readonly downgrade: readonly Operation[];
+  /** The migration file, as `revision` writes it. */
+  readonly file: string;
+  /** The review lines of the file's header. */
+  readonly review: readonly string[];
 }

@@ -1,10 +1,12 @@
-import type { Client } from "pg";
+import { Client } from "pg";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import {
   compareEntities as compareDataSource,
   type Comparison,
 } from "../../../src/autogen/compare-entities";
 import { quoteIdent } from "../../../src/dialect/postgres/quote";
+import type { Operation } from "../../../src/ops/operations";
+import type { TestDatabase } from "../../support/database";
 import type { EntityClass } from "./entity";
 import { VERSION_TABLE } from "./migration";
 
@@ -88,5 +90,20 @@ export async function typeormPendingQueries(
     return log.upQueries.map((q) => q.query);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** `compareEntities` on a connection of its own to `db`: the operations alone. */
+export async function compareOn(
+  db: TestDatabase,
+  entities: readonly EntityClass[],
+  options: PostgresOptions = {},
+): Promise<readonly Operation[]> {
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    return (await compareEntities(client, db.url, entities, options)).operations;
+  } finally {
+    await client.end();
   }
 }

@@ -22,6 +22,15 @@ export const BOOKKEEPING_SCHEMA = "autogen_case_bookkeeping";
 export const VERSION_TABLE: TableRef = { schema: BOOKKEEPING_SCHEMA, name: "autogen_version" };
 const REVISION = "0123456789ab";
 
+/** A migration as `autogen revision` writes it, loaded back as `upgrade` loads it. */
+export interface WrittenMigration {
+  readonly revision: LoadedRevision;
+  /** The file's text. */
+  readonly text: string;
+  /** The review lines of the file's header. */
+  readonly review: readonly string[];
+}
+
 /**
  * The migration `autogen revision` would write for `operations`, written to a scratch folder
  * and loaded back the way `upgrade` loads it: the case then runs the real file, so what it
@@ -29,21 +38,22 @@ const REVISION = "0123456789ab";
  */
 export async function writeAndLoadMigration(
   operations: readonly Operation[],
-): Promise<LoadedRevision> {
+): Promise<WrittenMigration> {
   const dir = mkdtempSync(join(tmpdir(), "autogen-case-"));
   try {
     const file = join(dir, `${REVISION}_case.ts`);
+    const review = formatReview(reviewOperations(operations));
     const text = renderMigration({
       message: "case",
       revision: REVISION,
       downRevision: null,
       createdAt: new Date(0),
-      review: formatReview(reviewOperations(operations)),
+      review,
       upgrade: operations,
       downgrade: reverseOperations(operations),
     });
     writeFileSync(file, text);
-    return await loadRevision(file);
+    return { revision: await loadRevision(file), text, review };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

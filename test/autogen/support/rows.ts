@@ -1,4 +1,5 @@
-import type { ClientBase } from "pg";
+import { Client, type ClientBase } from "pg";
+import type { TestDatabase } from "../../support/database";
 import { BOOKKEEPING_SCHEMA } from "./migration";
 import { qualifiedName, quoteIdent, quoteLiteral } from "../../../src/dialect/postgres/quote";
 
@@ -216,4 +217,28 @@ export function keptValues(
   return Object.fromEntries(
     [...before.values].filter(([key]) => columns.has(key.slice(0, key.lastIndexOf(" #")))),
   );
+}
+
+/**
+ * Inserts a row with `values` and returns the value PostgreSQL gave `column`, then rolls the
+ * insert back: how a test sees what a generated column hands out without changing the rows.
+ */
+export async function insertedValue(
+  db: TestDatabase,
+  table: string,
+  column: string,
+  values = "DEFAULT VALUES",
+): Promise<unknown> {
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await client.query(
+      `INSERT INTO ${table} ${values} RETURNING ${quoteIdent(column)}`,
+    );
+    await client.query("ROLLBACK");
+    return (result.rows[0] as Record<string, unknown>)[column];
+  } finally {
+    await client.end();
+  }
 }

@@ -1,8 +1,9 @@
 import { Client } from "pg";
-import { compileOperations } from "../../../src/dialect/postgres/compile/compile";
+import { postgres } from "../../../src/dialect/postgres";
 import type { Operation } from "../../../src/ops/operations";
-import type { TestDatabase } from "../../support/database";
-import type { AutogenCase, ExpectedOperation } from "./case";
+import { reverseOperations } from "../../../src/ops/reverse";
+import { createTestDatabase, type TestDatabase } from "../../support/database";
+import type { AutogenCase, CaseRun, ExpectedOperation } from "./case";
 import { resetDatabase, useCaseDatabases, type CaseDatabases } from "./case-databases";
 import { compareEntities, synchronize, typeormPendingQueries } from "./compare";
 import { runMigration, writeAndLoadMigration } from "./migration";
@@ -47,18 +48,25 @@ function expectOperations(
 const oneLine = (sql: string): string =>
   sql.replace(/\s+/g, " ").replace(/\( /g, "(").replace(/ \)/g, ")");
 
-/** The catalog TypeORM builds from the wanted entities on a fresh database; or the error. */
+/**
+ * The catalog TypeORM builds from the wanted entities on a fresh database, once autogenerate
+ * has found nothing to change in it (no false positive against TypeORM's own database); or
+ * TypeORM's error.
+ */
 async function oracle(c: AutogenCase, db: TestDatabase): Promise<Snapshot | Error> {
-  return onFreshDatabase(db, async () => {
+  return onFreshDatabase(db, async (client) => {
     try {
       if (c.oracleSql?.before) await db.query(c.oracleSql.before);
-      await synchronize(db.url, c.after, c.options);
+      await synchronize(db.url, c.after, { ...c.options, ...c.oracleOptions });
       if (c.oracleSql?.after) await db.query(c.oracleSql.after);
     } catch (error) {
       return error as Error;
     }
     if (c.typeormChurns) {
       expect(await typeormPendingQueries(db.url, c.after, c.options)).not.toEqual([]);
+    }
+    if (!c.typeormIsWrong) {
+      expect((await compareEntities(client, db.url, c.after, c.options)).operations).toEqual([]);
     }
     return snapshot(db);
   });
@@ -71,6 +79,17 @@ async function expectTypeormGenerates(url: string, c: AutogenCase): Promise<void
   if (matching === "nothing") expect(queries).toEqual([]);
   else if (times === undefined) expect(queries).toContainEqual(expect.stringMatching(matching));
   else expect(queries.filter((q) => matching.test(q))).toHaveLength(times);
+}
+
+/**
+ * The upgraded catalog is the one TypeORM builds, except that extensions are created when
+ * missing and never dropped: the ones the database started with stay.
+ */
+function expectBuiltAsTypeormWould(after: Snapshot, wanted: Snapshot, before: Snapshot): void {
+  expect({ ...after, extensions: [] }).toEqual({ ...wanted, extensions: [] });
+  expect(after.extensions).toEqual(
+    [...new Set([...before.extensions, ...wanted.extensions])].sort(),
+  );
 }
 
 /**
@@ -91,16 +110,12 @@ async function expectRowsKept(
  * Runs one case on freshly reset databases; see `AutogenCase` for what it proves. TypeORM
  * builds the oracle meanwhile, on the other database.
  */
-export async function runCase(
-  c: AutogenCase,
-  databases: CaseDatabases,
-): Promise<readonly Operation[]> {
-  const db = databases.work;
+export async function runCase(c: AutogenCase, databases: CaseDatabases): Promise<CaseRun> {
   const building = oracle(c, databases.oracle);
   // Awaited below; a rejection before then must not count as unhandled.
   building.catch(() => undefined);
   try {
-    return await proveCase(c, db, building);
+    return await proveCase(c, databases.work, building);
   } finally {
     // A case that failed early must not leave the oracle running into the next case.
     await building.catch(() => undefined);
@@ -111,11 +126,11 @@ async function proveCase(
   c: AutogenCase,
   db: TestDatabase,
   building: Promise<Snapshot | Error>,
-): Promise<readonly Operation[]> {
+): Promise<CaseRun> {
   return onFreshDatabase(db, async (client) => {
     if (typeof c.before === "string") {
       await client.query(c.before);
-    } else {
+    } else if (c.before) {
       await synchronize(db.url, c.before, c.options);
       const clean = await compareEntities(client, db.url, c.before, c.options);
       expect(clean.operations).toEqual([]);
@@ -126,14 +141,17 @@ async function proveCase(
     else if (c.seed !== false) await seedRows(client, facts);
     const catalogBefore = await snapshot(db);
     const rowsBefore = await readRows(client, facts);
+    const queried = c.rows ? await db.query(c.rows) : null;
 
     if (c.typeormGenerates) await expectTypeormGenerates(db.url, c);
     const { operations } = await compareEntities(client, db.url, c.after, c.options);
     if (c.expect) expectOperations(operations, c.expect);
-    if (c.sql) expect(compileOperations(operations).map(oneLine)).toEqual(c.sql.map(oneLine));
+    if (c.sql) {
+      expect(postgres.compile.operations(operations).map(oneLine)).toEqual(c.sql.map(oneLine));
+    }
 
     const migration = await writeAndLoadMigration(operations);
-    await runMigration(client, migration, "upgrade");
+    await runMigration(client, migration.revision, "upgrade");
     const again = await compareEntities(client, db.url, c.after, c.options);
     expect(again.operations).toEqual([]);
     const catalogAfter = await snapshot(db);
@@ -141,15 +159,29 @@ async function proveCase(
     if (!c.typeormIsWrong && wanted instanceof Error) {
       throw new Error(`TypeORM's synchronize failed on the wanted entities: ${wanted.message}`);
     }
-    if (!c.typeormIsWrong) expect(catalogAfter).toEqual(wanted);
+    if (!c.typeormIsWrong)
+      expectBuiltAsTypeormWould(catalogAfter, wanted as Snapshot, catalogBefore);
     else if (!(wanted instanceof Error)) expect(catalogAfter).not.toEqual(wanted);
     const shared = await expectRowsKept(client, rowsBefore, facts);
+    // A column that became generated traded its values for computed ones (the review warns):
+    // going back cannot bring them back.
+    const computed = new Set((await columnFacts(client)).filter((f) => f.generated).map(columnKey));
+    if (c.rows) expect(await db.query(c.rows)).toEqual(queried);
+    await c.upgraded?.(db);
 
-    await runMigration(client, migration, "downgrade");
+    await runMigration(client, migration.revision, "downgrade");
     expect(await snapshot(db)).toEqual(catalogBefore);
-    const onBothSides = facts.filter((column) => shared.has(columnKey(column)));
+    const onBothSides = facts.filter(
+      (column) => shared.has(columnKey(column)) && !computed.has(columnKey(column)),
+    );
     await expectRowsKept(client, rowsBefore, onBothSides);
-    return operations;
+    if (c.rows) expect(await db.query(c.rows)).toEqual(queried);
+    return {
+      upgrade: operations,
+      downgrade: reverseOperations(operations),
+      file: migration.text,
+      review: migration.review,
+    };
   });
 }
 
@@ -168,4 +200,21 @@ export function describeCases(title: string, cases: readonly AutogenCase[]): voi
       else it(c.name, run);
     }
   });
+}
+
+/**
+ * Runs one case inside a test of its own, on two databases made for it, and returns what it
+ * produced: for tests that assert more than the case states (the file's text, the review).
+ */
+export async function roundTrip(c: Omit<AutogenCase, "name"> & { name?: string }) {
+  const databases: CaseDatabases = {
+    work: await createTestDatabase("case"),
+    oracle: await createTestDatabase("oracle"),
+  };
+  try {
+    return await runCase({ name: "round trip", ...c }, databases);
+  } finally {
+    await databases.work.drop();
+    await databases.oracle.drop();
+  }
 }
