@@ -100,14 +100,45 @@ export function print(doc: Doc, column: number, indent: number, suffix: string):
   }
 }
 
-/** One item per line, each followed by a comma, the closing bracket back at `indent`. */
+/** A number literal as `valueDoc` writes it, signed or not (not NaN, Infinity or a bigint). */
+const NUMBER_LITERAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/;
+
+/** Prettier fills an array of two or more number literals: as many to a line as fit. */
+function isNumberArray(items: readonly Doc[]): boolean {
+  return (
+    items.length > 1 &&
+    items.every((item) => item.kind === "atom" && NUMBER_LITERAL.test(item.text))
+  );
+}
+
+/** Items with their commas, packed into lines that start at `column`. */
+function filled(items: readonly Doc[], column: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const text = `${flat(item)},`;
+    if (line !== "" && fits(column, `${line} ${text}`)) line = `${line} ${text}`;
+    else {
+      if (line !== "") lines.push(line);
+      line = text;
+    }
+  }
+  return [...lines, line];
+}
+
+/**
+ * One item per line (numbers filled several to a line), each followed by a comma, the
+ * closing bracket back at `indent`.
+ */
 function printBroken(doc: ListDoc, indent: number, suffix: string): string {
   const [open, close] = doc.kind === "array" ? ["[", "]"] : ["{", "}"];
   const inner = indent + 2;
   const lines =
-    doc.kind === "array"
-      ? doc.items.map((item) => print(item, inner, inner, ","))
-      : doc.entries.map((entry) => printEntry(entry, inner));
+    doc.kind === "object"
+      ? doc.entries.map((entry) => printEntry(entry, inner))
+      : isNumberArray(doc.items)
+        ? filled(doc.items, inner)
+        : doc.items.map((item) => print(item, inner, inner, ","));
   if (lines.length === 0) return open + close + suffix;
   return `${open}\n${lines.map((line) => pad(inner) + line).join("\n")}\n${pad(indent)}${close}${suffix}`;
 }

@@ -76,6 +76,22 @@ describe("the layout of a rendered migration file", () => {
     );
   });
 
+  it("is what prettier prints for long arrays of numbers, which prettier packs several to a line", async () => {
+    const numbers = [1.04e-322, -2.644486386724323e-309, -1.0000150793830761e-306, -1e-251, 7];
+    const text = render([
+      {
+        kind: "bulkInsert",
+        schema: "public",
+        table: "samples",
+        rows: [
+          { values: [...numbers, ...numbers, ...numbers], mixed: [...numbers, "x"] },
+          { big: [1n, 22222222222222222222222222222222n, 3n, 44444444444444444444444444444444n] },
+        ],
+      },
+    ]);
+    expect(await prettierFormat(text)).toBe(text);
+  });
+
   it("hugs a trailing object argument and breaks it one property per line", () => {
     const text = render([
       {
