@@ -1,8 +1,9 @@
 import { Table as TypeOrmTable } from "typeorm";
 import type { DataSource } from "typeorm";
-import type { DatabaseSchema, EnumType, Table } from "../schema/model";
+import type { DatabaseSchema, EnumType } from "../schema/model";
 import { DEFAULT_SCHEMA } from "../schema/model";
 import { displayName, normalizeSchema } from "../schema/normalize";
+import { declarationName, mergeDeclarations, type TableDeclaration } from "./merge-declarations";
 import { EntityMetadataError, UnsupportedEntityFeatureError } from "./metadata-errors";
 import type { UnsupportedFeature } from "./metadata-errors";
 import { requiredExtensions } from "./required-extensions";
@@ -16,10 +17,12 @@ import { viewsFromEntities } from "./views-from-entities";
  * normalised model: tables with their columns, keys, indexes and checks, the enum types they
  * use, the views of `@ViewEntity` classes, the schemas besides `public` they all live in and
  * the extensions TypeORM would install. Entities with `synchronize: false` and indexes with
- * `synchronize: false` are left out (see `unmanagedObjects`).
+ * `synchronize: false` are left out (see `unmanagedObjects`). A table several entities declare
+ * (an entity class and a `@JoinTable` of one name) is one table (see `mergeDeclarations`).
  *
  * @throws UnsupportedEntityFeatureError listing every feature the model cannot carry.
- * @throws EntityMetadataError when two columns give one enum type different values.
+ * @throws EntityMetadataError when two columns give one enum type different values, or two
+ *   declarations of one table disagree.
  *
  * @example
  * await buildEntityMetadata(dataSource);
@@ -27,7 +30,7 @@ import { viewsFromEntities } from "./views-from-entities";
  */
 export function schemaFromEntities(dataSource: DataSource): DatabaseSchema {
   const context = entityContext(dataSource);
-  const tables: Table[] = [];
+  const declarations: TableDeclaration[] = [];
   const enums = new Map<string, EnumType>();
   const unsupported: UnsupportedFeature[] = [];
 
@@ -35,10 +38,11 @@ export function schemaFromEntities(dataSource: DataSource): DatabaseSchema {
     const typeormTable = TypeOrmTable.create(metadata, context.driver);
     unsupported.push(...unsupportedFeatures(metadata, typeormTable));
     const { table, enums: declared } = tableFromEntity(metadata, context, typeormTable);
-    tables.push(table);
+    declarations.push({ table, declaredBy: declarationName(metadata) });
     for (const enumType of declared) addEnum(enums, enumType, displayName(table));
   }
   if (unsupported.length > 0) throw new UnsupportedEntityFeatureError(unsupported);
+  const tables = mergeDeclarations(declarations);
 
   const views = viewsFromEntities(dataSource, context.defaultSchema);
   const schemas = [...tables, ...enums.values(), ...views]

@@ -2,7 +2,15 @@ import { Table as TypeOrmTable } from "typeorm";
 import type { EntityMetadata, NamingStrategyInterface } from "typeorm";
 import type { ForeignKeyMetadata } from "typeorm/metadata/ForeignKeyMetadata";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import type { Deferrable, EnumType, ForeignKey, Index, PrimaryKey, Table } from "../schema/model";
+import type {
+  Deferrable,
+  EnumType,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+} from "../schema/model";
 import { canonicalComment, columnFromMetadata } from "./column-from-metadata";
 import { referentialAction } from "./referential-action";
 
@@ -47,19 +55,23 @@ export function tableFromEntity(
       return columnFromMetadata(column, tableColumn, columnContext);
     });
 
+  const primaryKey = primaryKeyOf(typeormTable, context.namingStrategy);
   return {
     table: {
       schema,
       name: metadata.tableName,
       columns: built.map((entry) => entry.column),
-      primaryKey: primaryKeyOf(typeormTable, context.namingStrategy),
+      primaryKey,
       // Column-level `unique: true` is already among these: the @Column decorator registers it
       // as a unique, which is why createTableSql never needs to add one of its own.
-      uniques: typeormTable.uniques.map((unique) => ({
-        name: unique.name ?? naming.uniqueConstraintName(typeormTable, unique.columnNames),
-        columns: unique.columnNames,
-        ...deferrableOf(unique.deferrable),
-      })),
+      uniques: keptUniques(
+        primaryKey,
+        typeormTable.uniques.map((unique) => ({
+          name: unique.name ?? naming.uniqueConstraintName(typeormTable, unique.columnNames),
+          columns: unique.columnNames,
+          ...deferrableOf(unique.deferrable),
+        })),
+      ),
       // Table.create keeps only indices with synchronize: true, as synchronize does.
       indexes: typeormTable.indices.map((index): Index => ({
         name: index.name ?? naming.indexName(typeormTable, index.columnNames, index.where),
@@ -90,6 +102,30 @@ export function tableFromEntity(
     },
     enums: built.flatMap((entry) => (entry.enum ? [entry.enum] : [])),
   };
+}
+
+/**
+ * The unique constraints `CREATE TABLE` really creates from createTableSql's clauses, which
+ * list them in this order. PostgreSQL keeps one of several identical UNIQUE clauses (the same
+ * columns in the same order, the same deferrability) and silently drops the rest: the
+ * primary key when it is one of them, else the first (`transformIndexConstraints`). TypeORM
+ * writes such twins for a one-to-one join column that is also `unique: true`, or under an
+ * `@Unique` of its own, or for an `@Unique` over the primary key. Adding the dropped ones
+ * later with `ADD CONSTRAINT` would make a second, redundant constraint that `synchronize`
+ * never makes.
+ */
+function keptUniques(
+  primaryKey: PrimaryKey | null,
+  uniques: readonly UniqueConstraint[],
+): UniqueConstraint[] {
+  const shape = (key: { columns: readonly string[]; deferrable?: Deferrable }): string =>
+    JSON.stringify([key.columns, key.deferrable ?? null]);
+  const taken = new Set(primaryKey ? [shape(primaryKey)] : []);
+  return uniques.filter((unique) => {
+    if (taken.has(shape(unique))) return false;
+    taken.add(shape(unique));
+    return true;
+  });
 }
 
 /** `createTableSql`: the first primary column's constraint name, else the naming strategy's. */

@@ -1,5 +1,6 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityMetadata } from "typeorm";
 import type { TableRef } from "../schema/model";
+import { refKey } from "../schema/keys";
 import {
   entityContext,
   synchronizedEntities,
@@ -34,9 +35,17 @@ export interface UnmanagedObjects {
  */
 export function unmanagedObjects(dataSource: DataSource): UnmanagedObjects {
   const { defaultSchema } = entityContext(dataSource);
+  const refOf = (metadata: EntityMetadata): TableRef => ({
+    schema: metadata.schema ?? defaultSchema,
+    name: metadata.tableName,
+  });
+  // A table another entity declares and synchronises (a `@JoinTable({ synchronize: false })`
+  // beside the entity class of the same table) is managed: `synchronize` syncs it.
+  const managed = new Set(synchronizedEntities(dataSource).map((m) => refKey(refOf(m))));
   const tables = [...tableEntities(dataSource), ...viewEntities(dataSource)]
     .filter((metadata) => !metadata.synchronize)
-    .map((metadata) => ({ schema: metadata.schema ?? defaultSchema, name: metadata.tableName }));
+    .map(refOf)
+    .filter((ref) => !managed.has(refKey(ref)));
   const indexes = synchronizedEntities(dataSource).flatMap((metadata) =>
     metadata.indices
       .filter((index) => !index.synchronize)

@@ -5,6 +5,7 @@ import {
   OneToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
+  Unique,
 } from "typeorm";
 import type { RelationOptions } from "typeorm";
 import { entity, type EntityClass, type MemberDecorator } from "./support/entity";
@@ -203,6 +204,96 @@ describeCases("foreign keys", [
       ["addUnique", { unique: { columns: ["authorId"] } }],
       ["addForeignKey", { foreignKey: { columns: ["authorId"] } }],
     ],
+  },
+  {
+    name: "a one-to-one whose join column is also unique: true creates the one unique constraint PostgreSQL keeps",
+    before: [],
+    after: library((target) => ({
+      author: [OneToOne(target, { nullable: true }), JoinColumn({ name: "authorId" })],
+      authorId: Column({ type: "int", nullable: true, unique: true }),
+    })),
+    expect: [
+      ["createTable", { table: { name: "authors" } }],
+      [
+        "createTable",
+        { table: { name: "books", uniques: [{ name: "UQ_54f49efe2dd4d2850e736e9ab86" }] } },
+      ],
+      ["addForeignKey", { foreignKey: { columns: ["authorId"] } }],
+    ],
+  },
+  {
+    name: "a database synchronize built with a one-to-one over a unique: true column compares clean",
+    before: library((target) => ({
+      author: [OneToOne(target, { nullable: true }), JoinColumn({ name: "authorId" })],
+      authorId: Column({ type: "int", nullable: true, unique: true }),
+    })),
+    after: library((target) => ({
+      author: [OneToOne(target, { nullable: true }), JoinColumn({ name: "authorId" })],
+      authorId: Column({ type: "int", nullable: true, unique: true }),
+    })),
+    expect: [],
+  },
+  {
+    name: "a one-to-one made over a unique: true column of a table with rows adds one unique constraint",
+    before: library(() => ({ authorId: Column({ type: "int", nullable: true }) })),
+    after: library((target) => ({
+      author: [OneToOne(target, { nullable: true }), JoinColumn({ name: "authorId" })],
+      authorId: Column({ type: "int", nullable: true, unique: true }),
+    })),
+    expect: [
+      ["addUnique", { unique: { name: "UQ_54f49efe2dd4d2850e736e9ab86", columns: ["authorId"] } }],
+      ["addForeignKey", { foreignKey: { columns: ["authorId"] } }],
+    ],
+  },
+  {
+    name: "a one-to-one under an @Unique of the same column keeps the @Unique, under its name",
+    before: library(() => ({})),
+    after: (() => {
+      const author = authors();
+      const book = entity(
+        { name: "books", decorators: [Unique("UQ_books_author", ["author"])] },
+        {
+          id: PrimaryGeneratedColumn(),
+          title: Column({ type: "text" }),
+          author: [OneToOne(() => author, { nullable: true }), JoinColumn()],
+        },
+      );
+      return [author, book];
+    })(),
+    expect: [
+      ["addColumn", { column: { name: "authorId" } }],
+      ["addUnique", { unique: { name: "UQ_books_author", columns: ["authorId"] } }],
+      ["addForeignKey", { foreignKey: { columns: ["authorId"] } }],
+    ],
+  },
+  {
+    name: "a one-to-one over the primary key adds no unique constraint: the primary key is one already",
+    before: [],
+    after: (() => {
+      const author = authors();
+      const profile = entity("profiles", {
+        authorId: PrimaryColumn({ type: "int" }),
+        author: [OneToOne(() => author), JoinColumn({ name: "authorId" })],
+        bio: Column({ type: "text" }),
+      });
+      return [author, profile];
+    })(),
+    expect: [
+      ["createTable", { table: { name: "authors" } }],
+      ["createTable", { table: { name: "profiles", uniques: [] } }],
+      ["addForeignKey", { foreignKey: { columns: ["authorId"] } }],
+    ],
+  },
+  {
+    name: "an @Unique over the primary key's columns is no constraint of its own: PostgreSQL folds it into the key",
+    before: [],
+    after: [
+      entity(
+        { name: "codes", decorators: [Unique("UQ_codes_code", ["code"])] },
+        { code: PrimaryColumn({ type: "varchar", length: 8 }) },
+      ),
+    ],
+    expect: [["createTable", { table: { name: "codes", uniques: [] } }]],
   },
   {
     name: "a dropped table's foreign keys go first, and come back last on downgrade",
