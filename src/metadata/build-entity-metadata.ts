@@ -2,9 +2,11 @@ import type { DataSource, EntityMetadata } from "typeorm";
 import { ConnectionMetadataBuilder } from "typeorm/connection/ConnectionMetadataBuilder";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { EntityMetadataValidator } from "typeorm/metadata-builder/EntityMetadataValidator";
+import { importClassesFromDirectories } from "typeorm/util/DirectoryExportedClassesLoader";
 import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
+import { settleDecorators } from "./settle-decorators";
 
 /** A class, an EntitySchema or a glob, as the `entities` option lists them. */
 type EntityReference = Parameters<ConnectionMetadataBuilder["buildEntityMetadatas"]>[0][number];
@@ -21,7 +23,8 @@ const built = new WeakSet<DataSource>();
  *
  * Entity globs naming `.ts` files are required through the project's TypeScript loader,
  * which keeps the `design:type` metadata `@Column() name: string` depends on and loads
- * entity files that import each other as tsc's output would.
+ * entity files that import each other as tsc's output would. Once they are imported, the
+ * event loop is given the turns decorators applied late need (`settleDecorators`).
  *
  * @example
  * await buildEntityMetadata(dataSource);
@@ -37,7 +40,15 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<void>
   const entities = listEntities(dataSource.options.entities);
   let metadatas: EntityMetadata[];
   try {
-    metadatas = await new ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(entities);
+    // Imported first, with TypeORM's own glob loader, so that decorators applying late can
+    // run before the metadata is built (see settleDecorators).
+    const globs = entities.filter((entity): entity is string => typeof entity === "string");
+    const loaded = [
+      ...entities.filter((entity) => typeof entity !== "string"),
+      ...((await importClassesFromDirectories(dataSource.logger, globs)) as EntityReference[]),
+    ];
+    await settleDecorators();
+    metadatas = await new ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(loaded);
     new EntityMetadataValidator().validateMany(
       metadatas.filter((metadata) => metadata.tableType !== "view"),
       dataSource.driver,
