@@ -31,7 +31,11 @@ export interface ScratchTable {
   readonly name: string;
   /** Columns whose default is read back from the scratch table. */
   readonly defaults: ReadonlySet<string>;
-  /** Scratch constraint name of each model check, by position. */
+  /**
+   * Scratch constraint name of each model check, by position. Like every scratch name it
+   * starts with the scratch table's name: an exclusion constraint owns an index, and index
+   * names are unique per schema, not per table.
+   */
   readonly checks: readonly string[];
   /** Scratch index name of each model index with a predicate, by position (null: none). */
   readonly indexes: readonly (string | null)[];
@@ -160,7 +164,7 @@ function tableStatements(
     });
   }
   const checks = table.checks.map((check, i) => {
-    const checkName = `check_${i}`;
+    const checkName = `${name}_check_${i}`;
     const fragment = `CHECK (${check.expression})`;
     statements.push({
       sql: `ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdent(checkName)} ${fragment}`,
@@ -169,7 +173,7 @@ function tableStatements(
     return checkName;
   });
   const exclusions = (table.exclusions ?? []).map((exclusion, i) => {
-    const exclusionName = `exclusion_${i}`;
+    const exclusionName = `${name}_exclusion_${i}`;
     const fragment = `EXCLUDE ${exclusion.expression}`;
     statements.push({
       sql: `ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdent(exclusionName)} ${fragment}`,
