@@ -67,6 +67,12 @@ export interface ColumnAttributes {
   readonly serial?: boolean;
   /** The identity kind, or null for a column that is not (or stops being) an identity column. */
   readonly identity?: IdentityKind | null;
+  /**
+   * The generation expression, or null for a plain column. From an expression to null keeps
+   * the values (`DROP EXPRESSION`); from null to an expression drops the column and adds it
+   * back generated, so the whole column must be stated (type, nullable, comment).
+   */
+  readonly generated?: string | null;
   /** The collation, or null for the type's default. */
   readonly collation?: string | null;
   readonly comment?: string | null;

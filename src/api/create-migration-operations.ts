@@ -148,6 +148,7 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
           from: toColumnChange(change.from),
           to: toColumnChange(change.to),
           ...(change.using !== undefined ? { using: change.using } : {}),
+          ...(change.backfill !== undefined ? { backfill: change.backfill } : {}),
         }),
       ),
     addPrimaryKey: async (table, key) =>

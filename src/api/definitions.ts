@@ -74,6 +74,11 @@ export interface ColumnAlteration {
   readonly to: ColumnAttributes;
   /** Conversion expression for a type change, e.g. `"created_at::date"`; a cast by default. */
   readonly using?: string;
+  /**
+   * SQL the rows holding NULL get before the column becomes NOT NULL, e.g. `"'free'"`:
+   * `UPDATE ... SET col = <backfill> WHERE col IS NULL` runs first. Not undone by the reverse.
+   */
+  readonly backfill?: string;
 }
 
 /** A column of an enum type, converted when the enum has to be rebuilt. */

@@ -1,7 +1,6 @@
 import {
   ALTERABLE_ATTRIBUTES as ALTERABLE,
   changeValue as valueOf,
-  REPLACED_ATTRIBUTES,
   type AlterableAttribute as Alterable,
 } from "../ops/column-attributes";
 import { ops } from "../ops/factories";
@@ -33,6 +32,12 @@ export function columnChanges(
     if (current.default !== null || target.default !== null) state("default");
     if (current.collation !== undefined || target.collation !== undefined) state("collation");
   }
+  // A generation change states the column whole: its reverse (a column becoming generated)
+  // drops the column and adds it again, and must write it exactly.
+  if ("generated" in to) {
+    for (const key of ["type", "typeSchema", "isArray", "nullable", "comment"] as const) state(key);
+    if (current.collation !== undefined || target.collation !== undefined) state("collation");
+  }
   // A column that becomes serial gets a sequence of its own type, so the type is stated too.
   if ("serial" in to) for (const key of ["type", "typeSchema", "isArray"] as const) state(key);
   // A serial column's sequence has the column's type (a bigserial's counts to 2^63 - 1): a type
@@ -42,18 +47,20 @@ export function columnChanges(
 }
 
 /**
- * Columns PostgreSQL cannot change in place and that are therefore dropped and added again
- * (the `replace` attributes of `COLUMN_ATTRIBUTES`): a generated column whose expression
- * changes, or a column that becomes or stops being generated (`ALTER COLUMN ... SET
- * EXPRESSION` only exists from PostgreSQL 17). Nothing is lost for a generated column, whose
- * values are computed; the review says so.
+ * Columns the migration drops and adds again, in its upgrade or its downgrade, so that the
+ * indexes, constraints and views over them are dropped before and created again after: a
+ * generated column whose expression changes, or a column that becomes generated
+ * (`ALTER COLUMN ... SET EXPRESSION` only exists from PostgreSQL 17), and a generated column
+ * that becomes plain. That one keeps its values in place (`DROP EXPRESSION`, see
+ * `keepsValues`), but the downgrade has to drop it and add it generated again. Nothing is
+ * lost for a generated column, whose values are computed; the review says so.
  */
 export function replacedColumns(current: Table, target: Table): ReadonlySet<string> {
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const replaced = new Set<string>();
   for (const column of target.columns) {
     const existing = currentByName.get(column.name);
-    if (existing && REPLACED_ATTRIBUTES.some((k) => valueOf(existing, k) !== valueOf(column, k))) {
+    if (existing && (existing.generated ?? null) !== (column.generated ?? null)) {
       replaced.add(column.name);
     }
   }
@@ -61,9 +68,30 @@ export function replacedColumns(current: Table, target: Table): ReadonlySet<stri
 }
 
 /**
+ * A generated column that becomes plain: `ALTER COLUMN ... DROP EXPRESSION` (PostgreSQL 13+)
+ * keeps the values it computed, so it is altered rather than dropped and added again.
+ */
+function keepsValues(current: Column, target: Column): boolean {
+  return current.generated !== undefined && target.generated === undefined;
+}
+
+/**
+ * What the rows holding NULL get when a column becomes NOT NULL: its default, which a
+ * column added NOT NULL would have given them too. Null when there is none (the migration
+ * then fails on such rows, and the review says how to write it by hand), and for columns that
+ * compute their values: a sequence default is not the model's, and identity columns are
+ * NOT NULL already.
+ */
+function backfillOf(current: Column, target: Column): string | null {
+  const becomesNotNull = current.nullable && !target.nullable;
+  const computes = target.serial || target.identity !== undefined || target.generated !== undefined;
+  return becomesNotNull && !computes ? target.default : null;
+}
+
+/**
  * Column operations for a table present on both sides: new columns, changed columns (altered
  * in place, never dropped and re-added, so their data stays, except the replaced generated
- * columns of `replacedColumns`), removed columns.
+ * columns of `replacedColumns` that do not keep their values), removed columns.
  */
 export function compareColumns(current: Table, target: Table): Operation[] {
   const where = { schema: target.schema, table: target.name };
@@ -77,12 +105,21 @@ export function compareColumns(current: Table, target: Table): Operation[] {
   for (const column of target.columns) {
     const existing = currentByName.get(column.name);
     const add = ops.addColumn({ ...where, column });
-    if (existing && replaced.has(column.name)) {
+    if (existing && replaced.has(column.name) && !keepsValues(existing, column)) {
       result.push(ops.dropColumn({ ...where, name: column.name, previous: existing }));
     } else if (existing) {
       const { from, to } = columnChanges(existing, column);
+      const backfill = backfillOf(existing, column);
       if (Object.keys(to).length > 0) {
-        result.push(ops.alterColumn({ ...where, name: column.name, from, to }));
+        result.push(
+          ops.alterColumn({
+            ...where,
+            name: column.name,
+            from,
+            to,
+            ...(backfill !== null ? { backfill } : {}),
+          }),
+        );
       }
       continue;
     }

@@ -19,7 +19,9 @@ function touchedTables(operations: readonly Operation[]): Set<string> {
   for (const op of operations) {
     if (op.kind === "dropTable") touched.add(key(op));
     if (op.kind === "dropColumn") touched.add(key({ schema: op.schema, name: op.table }));
-    if (op.kind === "alterColumn" && ("type" in op.to || "collation" in op.to)) {
+    // A generation change drops and re-adds the column in one direction or the other.
+    const alters = ["type", "collation", "generated"];
+    if (op.kind === "alterColumn" && alters.some((key) => key in op.to)) {
       touched.add(key({ schema: op.schema, name: op.table }));
     }
     if (op.kind === "alterEnum") {

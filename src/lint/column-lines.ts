@@ -27,6 +27,25 @@ export function addedAlongside(
   );
 }
 
+/** A generation expression an `alterColumn` takes away or gives. */
+export function expressionLines(op: AlterColumnOp): ReviewLine[] {
+  const { from, to } = op;
+  const column = where(op);
+  const lines: ReviewLine[] = [];
+  if (to.generated === null && typeof from.generated === "string") {
+    lines.push(
+      note(`makes generated column ${column} a plain one that keeps its values (DROP EXPRESSION)`),
+    );
+  } else if (typeof to.generated === "string" && to.generated !== from.generated) {
+    lines.push(
+      warn(
+        `drops ${column} and adds it back as a generated column (its stored values are replaced by computed ones)`,
+      ),
+    );
+  }
+  return lines;
+}
+
 /** Identity, serial and collation changes of an `alterColumn`. */
 export function generationLines(op: AlterColumnOp): ReviewLine[] {
   const { from, to } = op;

@@ -1,6 +1,6 @@
 import type { AlterColumnOp, Operation, OperationHandlers } from "../ops/operations";
 import { dispatch } from "../ops/operations";
-import { addedAlongside, generationLines, replacementLines } from "./column-lines";
+import { addedAlongside, expressionLines, generationLines, replacementLines } from "./column-lines";
 import { q, tableName as t, type ReviewLine } from "./review-line";
 
 export type { ReviewLine } from "./review-line";
@@ -8,11 +8,13 @@ export type { ReviewLine } from "./review-line";
 const typeOf = (c: { type?: string; isArray?: boolean }): string =>
   `${c.type ?? "?"}${c.isArray ? "[]" : ""}`;
 const note = (text: string): ReviewLine[] => [{ text, warning: false }];
+/** Where the docs explain how to make a column NOT NULL over rows that hold NULL. */
+const NOT_NULL_RECIPE = '"Making a column NOT NULL" in docs/migration-files.md';
 const warn = (text: string): ReviewLine[] => [{ text, warning: true }];
 
 function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   const column = `${t(op)}.${q(op.name)}`;
-  const lines: ReviewLine[] = [];
+  const lines: ReviewLine[] = expressionLines(op);
   const { from, to } = op;
   // The type is also stated, unchanged, alongside a collation or serial change.
   if (from.type !== to.type || from.typeSchema !== to.typeSchema || from.isArray !== to.isArray) {
@@ -23,11 +25,24 @@ function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
       ),
     );
   }
-  if (op.to.nullable === false) {
-    lines.push(...warn(`makes ${column} NOT NULL (fails if a row holds NULL)`));
-  } else if (op.to.nullable === true) lines.push(...note(`makes ${column} nullable`));
-  if ("default" in op.to) lines.push(...note(`changes the default of ${column}`));
-  if ("comment" in op.to) lines.push(...note(`changes the comment of ${column}`));
+  // Attributes may be stated unchanged (alongside a type or generation change): only a
+  // different value is a change.
+  const changed = (key: "nullable" | "default" | "comment") => key in to && to[key] !== from[key];
+  if (changed("nullable") && to.nullable === false) {
+    lines.push(
+      ...warn(
+        op.backfill !== undefined
+          ? `makes ${column} NOT NULL, first setting the rows that hold NULL to ${op.backfill} ` +
+              "(an UPDATE; the downgrade leaves them set)"
+          : `makes ${column} NOT NULL (fails if a row holds NULL: see ${NOT_NULL_RECIPE})`,
+      ),
+    );
+  } else if (changed("nullable")) lines.push(...note(`makes ${column} nullable`));
+  if (op.backfill !== undefined && !(changed("nullable") && to.nullable === false)) {
+    lines.push(...warn(`sets the rows of ${column} that hold NULL to ${op.backfill} (an UPDATE)`));
+  }
+  if (changed("default")) lines.push(...note(`changes the default of ${column}`));
+  if (changed("comment")) lines.push(...note(`changes the comment of ${column}`));
   return [...lines, ...generationLines(op)];
 }
 

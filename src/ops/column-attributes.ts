@@ -10,9 +10,10 @@ import type { Column } from "../schema/model";
  * compiled, rendered, replayed, reviewed and reversed.
  *
  * - `key`: the attribute names the column; another value is another column.
- * - `alter`: changed in place by `alterColumn`, whose `from`/`to` state it.
- * - `replace`: PostgreSQL cannot change it in place (a generation expression before version
- *   17), so the column is dropped and added again.
+ * - `alter`: changed by `alterColumn`, whose `from`/`to` state it. Most change in place; a
+ *   column that becomes generated (or whose expression changes) is dropped and added again,
+ *   since PostgreSQL before 17 cannot give an existing column an expression (see the diff's
+ *   `replacedColumns`).
  *
  * `option` is the attribute's name in `op.column` and `op.alterColumn` (`array` reads better
  * in a migration file than `isArray`). The order of the `alter` entries is the order in
@@ -27,12 +28,12 @@ export const COLUMN_ATTRIBUTES = {
   default: { change: "alter", option: "default" },
   serial: { change: "alter", option: "serial" },
   identity: { change: "alter", option: "identity" },
+  generated: { change: "alter", option: "generated" },
   collation: { change: "alter", option: "collation" },
   comment: { change: "alter", option: "comment" },
-  generated: { change: "replace", option: "generated" },
 } as const satisfies {
   readonly [K in keyof Column]-?: {
-    readonly change: "key" | "alter" | "replace";
+    readonly change: "key" | "alter";
     readonly option: string;
   };
 };
@@ -44,8 +45,6 @@ type AttributesChanged<How> = {
 
 /** The attributes `alterColumn` changes in place. */
 export type AlterableAttribute = AttributesChanged<"alter">;
-/** The attributes whose change drops the column and adds it again. */
-export type ReplacedAttribute = AttributesChanged<"replace">;
 /** An attribute's name in `op.column` / `op.alterColumn`. */
 export type AttributeOption<K extends keyof Column> = Attributes[K]["option"];
 
@@ -64,8 +63,6 @@ const attributesThat = <How extends string>(how: How) =>
 
 /** The `alter` attributes, in table order. */
 export const ALTERABLE_ATTRIBUTES = attributesThat("alter") as readonly AlterableAttribute[];
-/** The `replace` attributes. */
-export const REPLACED_ATTRIBUTES = attributesThat("replace") as readonly ReplacedAttribute[];
 
 /** An attribute of a column as a change states it (`null` for an absent optional one). */
 export function changeValue<K extends keyof Column>(column: Column, key: K): ChangeValue<K> {

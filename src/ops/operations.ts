@@ -114,8 +114,11 @@ export interface DropColumnOp extends OnTable {
 }
 /**
  * The attributes of a column an `alterColumn` can change (the `alter` ones of
- * `COLUMN_ATTRIBUTES`); only changed ones are present. `identity` and `collation` are null for
- * "none" here, where the model leaves them out.
+ * `COLUMN_ATTRIBUTES`); only changed ones are present. `identity`, `generated` and `collation`
+ * are null for "none" here, where the model leaves them out. A change of `generated` states
+ * the column whole (type, nullability, comment, and collation when there is one): a column
+ * that becomes generated has to be dropped and added again, since PostgreSQL cannot give an
+ * existing column an expression.
  */
 export type ColumnChange = { readonly [K in AlterableAttribute]?: ChangeValue<K> };
 export interface AlterColumnOp extends OnTable {
@@ -125,6 +128,13 @@ export interface AlterColumnOp extends OnTable {
   readonly to: ColumnChange;
   /** Conversion expression for a type change; a plain cast to the new type when absent. */
   readonly using?: string;
+  /**
+   * An SQL expression the rows holding NULL get before the column becomes NOT NULL
+   * (`UPDATE ... SET col = <backfill> WHERE col IS NULL`): the column's default, when the
+   * diff writes it. Like `using`, it belongs to one direction: the reverse makes the column
+   * nullable again and leaves the filled values.
+   */
+  readonly backfill?: string;
 }
 
 export interface AddPrimaryKeyOp extends OnTable {

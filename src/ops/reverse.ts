@@ -35,7 +35,8 @@ const reversers: OperationHandlers<Operation> = {
     op.previous
       ? ops.addColumn({ schema: op.schema, table: op.table, column: op.previous })
       : missing(op.kind, `column ${op.table}.${op.name}`),
-  // The conversion expression is specific to one direction, so the reverse falls back to a cast.
+  // The conversion expression is specific to one direction, so the reverse falls back to a
+  // cast; a backfill too: the reverse cannot tell which rows held NULL, and leaves them filled.
   alterColumn: (op) =>
     ops.alterColumn({
       schema: op.schema,

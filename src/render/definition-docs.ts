@@ -78,6 +78,7 @@ const changeValues: {
   default: (value) => nullable(value),
   serial: (value) => boolean(value === true),
   identity: (value) => nullable(value),
+  generated: (value) => nullable(value),
   collation: (value) => nullable(value),
   comment: (value) => nullable(value),
 };

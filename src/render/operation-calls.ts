@@ -49,6 +49,7 @@ const calls: OperationHandlers<Doc> = {
           ["from", columnChange(o.from)],
           ["to", columnChange(o.to)],
           o.using !== undefined && ["using", quoted(o.using)],
+          o.backfill !== undefined && ["backfill", quoted(o.backfill)],
         ]),
       ),
     ]),

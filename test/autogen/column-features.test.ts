@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   Exclusion,
   Generated,
@@ -9,13 +10,31 @@ import {
   Unique,
 } from "typeorm";
 import type { ColumnOptions } from "typeorm";
-import { entity, type EntityClass, type Members } from "./support/entity";
+import { entity, type ClassDecorator, type EntityClass, type Members } from "./support/entity";
 import { describeCases } from "./support/run-case";
 
 const orders = (members: Members) =>
   entity("orders", { ref: PrimaryColumn({ type: "int" }), ...members });
 const amount = (extra: ColumnOptions = {}) =>
   Column({ type: "numeric", precision: 10, scale: 2, ...extra });
+
+/** A `name` table of bookable places whose bookings must not overlap, with a check of its own. */
+const booked = (name: string, check: ClassDecorator) =>
+  entity(
+    {
+      name,
+      decorators: [
+        Exclusion(`XCL_${name}_during`, `USING gist ("place" WITH =, "during" WITH &&)`),
+        check,
+      ],
+    },
+    {
+      id: PrimaryColumn({ type: "int" }),
+      place: Column({ type: "int" }),
+      seats: Column({ type: "int" }),
+      during: Column({ type: "tstzrange" }),
+    },
+  );
 
 /** `customers` and `orders`, the orders pointing at their customer with the given options. */
 function placedBy(deferrable?: "INITIALLY DEFERRED" | "INITIALLY IMMEDIATE"): EntityClass[] {
@@ -123,6 +142,23 @@ describeCases("identity, generated columns, collations, deferrable and exclusion
     expect: [["dropColumn", { name: "gross", previous: { generated: "(net * (2)::numeric)" } }]],
   },
   {
+    name: "a generated column that becomes a plain one keeps its values: DROP EXPRESSION",
+    before: [
+      orders({
+        net: amount(),
+        gross: amount({ generatedType: "STORED", asExpression: `"net" * 2` }),
+      }),
+    ],
+    after: [orders({ net: amount(), gross: amount() })],
+    expect: [
+      [
+        "alterColumn",
+        { name: "gross", from: { generated: "(net * (2)::numeric)" }, to: { generated: null } },
+      ],
+    ],
+    sql: [`ALTER TABLE "public"."orders" ALTER COLUMN "gross" DROP EXPRESSION`],
+  },
+  {
     name: "a column collation is added in place",
     before: [orders({ code: Column({ type: "varchar", length: 20 }) })],
     after: [orders({ code: Column({ type: "varchar", length: 20, collation: "C" }) })],
@@ -174,6 +210,19 @@ describeCases("identity, generated columns, collations, deferrable and exclusion
     expect: [
       ["createExtension", { name: "btree_gist" }],
       ["addExclusion", { exclusion: { name: "XCL_orders_room" } }],
+    ],
+  },
+  {
+    name: "exclusion constraints on two tables are both compared, each table's under its own scratch name",
+    before: [],
+    after: [
+      booked("rooms", Check("CHK_rooms_seats", `"seats" > 0`)),
+      booked("desks", Check("CHK_desks_seats", `"seats" > 0`)),
+    ],
+    expect: [
+      ["createExtension", { name: "btree_gist" }],
+      ["createTable", { table: { name: "desks", exclusions: [{ name: "XCL_desks_during" }] } }],
+      ["createTable", { table: { name: "rooms", exclusions: [{ name: "XCL_rooms_during" }] } }],
     ],
   },
 ]);

@@ -1,9 +1,15 @@
-import { Column, PrimaryGeneratedColumn } from "typeorm";
+import { Column, PrimaryColumn, PrimaryGeneratedColumn, type ColumnOptions } from "typeorm";
 import { entity, type Members } from "./support/entity";
 import { describeCases } from "./support/run-case";
 
 const posts = (members: Members) => entity("posts", { id: PrimaryGeneratedColumn(), ...members });
 const title = (extra: object = {}) => Column({ type: "varchar", length: 200, ...extra });
+/** `accounts` with a `plan` column given the options. */
+const accounts = (plan: ColumnOptions) =>
+  entity("accounts", {
+    id: PrimaryColumn({ type: "int" }),
+    plan: Column({ type: "varchar", length: 20, ...plan }),
+  });
 
 describeCases("columns", [
   {
@@ -49,6 +55,40 @@ describeCases("columns", [
     before: [posts({ title: title({ nullable: true }) })],
     after: [posts({ title: title() })],
     expect: [["alterColumn", { name: "title", to: { nullable: false } }]],
+  },
+  {
+    name: "a column made NOT NULL that has a default fills its NULL rows with it first",
+    before: [accounts({ nullable: true, default: "free" })],
+    after: [accounts({ default: "free" })],
+    seed: `INSERT INTO accounts (id, plan) VALUES (1, NULL), (2, 'pro')`,
+    backfills: { "accounts.plan": "free" },
+    expect: [
+      [
+        "alterColumn",
+        {
+          name: "plan",
+          from: { nullable: true },
+          to: { nullable: false },
+          backfill: "'free'::character varying",
+        },
+      ],
+    ],
+    sql: [
+      `UPDATE "public"."accounts" SET "plan" = 'free'::character varying WHERE "plan" IS NULL`,
+      `ALTER TABLE "public"."accounts" ALTER COLUMN "plan" SET NOT NULL`,
+    ],
+  },
+  {
+    name: "a column made NOT NULL and given a default at once gets the default, then fills its NULL rows",
+    before: [accounts({ nullable: true })],
+    after: [accounts({ default: "free" })],
+    seed: `INSERT INTO accounts (id, plan) VALUES (1, NULL), (2, 'pro')`,
+    backfills: { "accounts.plan": "free" },
+    sql: [
+      `ALTER TABLE "public"."accounts" ALTER COLUMN "plan" SET DEFAULT 'free'::character varying`,
+      `UPDATE "public"."accounts" SET "plan" = 'free'::character varying WHERE "plan" IS NULL`,
+      `ALTER TABLE "public"."accounts" ALTER COLUMN "plan" SET NOT NULL`,
+    ],
   },
   {
     name: "a column comment is added, and dropped again on downgrade",

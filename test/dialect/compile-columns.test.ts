@@ -119,3 +119,23 @@ describe("alterColumn", () => {
     expect(() => alter({ type: "a" }, { type: "b" })).toThrow(/without stating it whole/);
   });
 });
+
+describe("alterColumn with a backfill", () => {
+  it("fills the rows holding NULL after a new default and before SET NOT NULL", () => {
+    const sql = compileOperation(
+      ops.alterColumn({
+        schema: "public",
+        table: "t",
+        name: "c",
+        from: { nullable: true, default: null },
+        to: { nullable: false, default: "'free'::text" },
+        backfill: "'free'::text",
+      }),
+    );
+    expect(sql).toEqual([
+      `${ALTER} SET DEFAULT 'free'::text`,
+      `UPDATE "public"."t" SET "c" = 'free'::text WHERE "c" IS NULL`,
+      `${ALTER} SET NOT NULL`,
+    ]);
+  });
+});

@@ -59,6 +59,27 @@ describe("comparing identity, generated and collated columns", () => {
     ]);
   });
 
+  it("alters a generated column that becomes plain, stating it whole, and rebuilds what uses it", () => {
+    const index = { name: "IDX_t_g", columns: ["g"], unique: false, where: null, method: "btree" };
+    const current = schema([
+      table("t", [column("a", "integer"), column("g", "integer", { generated: "(a + 1)" })], {
+        indexes: [index],
+      }),
+    ]);
+    const target = schema([
+      table("t", [column("a", "integer"), column("g", "integer", { default: "0" })], {
+        indexes: [index],
+      }),
+    ]);
+    const operations = compareSchemas(current, target, postgresExpressions);
+    expect(kinds(operations)).toEqual(["dropIndex", "alterColumn", "createIndex"]);
+    const whole = { type: "integer", typeSchema: null, isArray: false, nullable: false };
+    expect(operations[1]).toMatchObject({
+      from: { ...whole, comment: null, default: null, generated: "(a + 1)" },
+      to: { ...whole, comment: null, default: "0", generated: null },
+    });
+  });
+
   it("adds new generated columns after the plain ones their expression may read", () => {
     const current = schema([table("t", [column("id", "integer")])]);
     const target = schema([

@@ -106,17 +106,32 @@ describe("generated (STORED) columns", () => {
     expect(run.review.filter((line) => line.includes("rename"))).toEqual([]);
   });
 
-  it("turns a generated column into a plain one and back, warning about the values", async () => {
+  it("turns a generated column into a plain one that keeps its values, and the downgrade computes them again", async () => {
     const run = await roundTrip({
       before: [ItemWithTotal],
       after: [ItemWithPlainTotal],
       seed: SEED,
       rows: ROWS,
+      upgraded: async (db) =>
+        expect(await db.query(`SELECT total::text FROM items ORDER BY id`)).toEqual([
+          { total: "10.00" },
+          { total: "30.00" },
+        ]),
     });
+    // The index comes back around the change so that the downgrade, which has to drop the
+    // column and add it generated again, can put it back too.
+    expect(kinds(run.upgrade)).toEqual(["dropIndex", "alterColumn", "createIndex"]);
     expect(run.review).toContain(
-      'WARNING: drops generated column "items"."total" and adds it back as a plain one (it starts out NULL or at its default)',
+      'makes generated column "items"."total" a plain one that keeps its values (DROP EXPRESSION)',
     );
+    expect(kinds(run.downgrade)).toEqual(["dropIndex", "alterColumn", "createIndex"]);
+  });
+
+  it("turns a plain column into a generated one by dropping and re-adding it, and says so", async () => {
     const back = await roundTrip({ before: [ItemWithPlainTotal], after: [ItemWithTotal] });
     expect(kinds(back.upgrade)).toEqual(["dropIndex", "dropColumn", "addColumn", "createIndex"]);
+    expect(back.review).toContain(
+      'WARNING: drops "items"."total" and adds it back as a generated column (its stored values are replaced by computed ones)',
+    );
   });
 });

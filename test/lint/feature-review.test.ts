@@ -47,6 +47,23 @@ describe("the review of identity, generated and collated columns", () => {
     ]);
   });
 
+  it("notes a generated column made plain in place, and warns when one is made generated", () => {
+    const whole = { ...type, nullable: true, comment: null };
+    const made = (from: string | null, to: string | null) =>
+      ops.alterColumn({
+        ...where,
+        name: "total",
+        from: { ...whole, generated: from },
+        to: { ...whole, generated: to },
+      });
+    expect(formatReview(reviewOperations([made("(a + b)", null)]))).toEqual([
+      'makes generated column "items"."total" a plain one that keeps its values (DROP EXPRESSION)',
+    ]);
+    expect(formatReview(reviewOperations([made(null, "(a + b)")]))).toEqual([
+      'WARNING: drops "items"."total" and adds it back as a generated column (its stored values are replaced by computed ones)',
+    ]);
+  });
+
   it("explains a generated column dropped and re-added, and does not take it for a rename", () => {
     const before = column("total", "numeric", { nullable: true, generated: "(a + b)" });
     const after = column("total", "numeric", { nullable: true, generated: "(a * b)" });

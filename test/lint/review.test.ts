@@ -36,6 +36,41 @@ describe("the review summary", () => {
     expect(lines[0]?.text).toContain("from character varying(100) to character varying(50)");
   });
 
+  it("says a column made NOT NULL without a default fails on NULL rows, and where the recipe is", () => {
+    const lines = formatReview(
+      reviewOperations([
+        ops.alterColumn({
+          ...where,
+          name: "slug",
+          from: { nullable: true },
+          to: { nullable: false },
+        }),
+      ]),
+    );
+    expect(lines).toEqual([
+      'WARNING: makes "posts"."slug" NOT NULL (fails if a row holds NULL: see "Making a column ' +
+        'NOT NULL" in docs/migration-files.md)',
+    ]);
+  });
+
+  it("states the backfill of a column made NOT NULL, value included", () => {
+    const lines = formatReview(
+      reviewOperations([
+        ops.alterColumn({
+          ...where,
+          name: "views",
+          from: { nullable: true },
+          to: { nullable: false },
+          backfill: "0",
+        }),
+      ]),
+    );
+    expect(lines).toEqual([
+      'WARNING: makes "posts"."views" NOT NULL, first setting the rows that hold NULL to 0 ' +
+        "(an UPDATE; the downgrade leaves them set)",
+    ]);
+  });
+
   it("points out a dropped and an added column of the same type as a possible rename", () => {
     const lines = reviewOperations([
       ops.addColumn({ ...where, column: column("headline", "text") }),

@@ -185,6 +185,19 @@ describe("reverseOperation", () => {
     expect(reverseOperation(withUsing)).not.toHaveProperty("using");
   });
 
+  it("reverses a NOT NULL backfill by making the column nullable again, without a backfill", () => {
+    const backfilled = ops.alterColumn({
+      ...on,
+      name: "views",
+      from: { nullable: true },
+      to: { nullable: false },
+      backfill: "0",
+    });
+    expect(reverseOperation(backfilled)).toStrictEqual(
+      ops.alterColumn({ ...on, name: "views", from: { nullable: false }, to: { nullable: true } }),
+    );
+  });
+
   it("does not give the forward parameters of raw SQL to its reverse SQL", () => {
     const op = ops.execute({
       sql: "INSERT INTO t VALUES ($1)",

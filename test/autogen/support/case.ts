@@ -49,6 +49,13 @@ export interface AutogenCase {
   readonly rows?: string;
   /** Checks on the upgraded database, before the downgrade (they must leave no rows behind). */
   readonly upgraded?: (db: TestDatabase) => Promise<void>;
+  /**
+   * Values the migration changes on purpose: a column (`table.column` in `public`, or
+   * `schema.table.column`) whose NULLs the upgrade fills with the given value (a NOT NULL
+   * backfill). The rows check expects that value there after the upgrade, and after the
+   * downgrade too, which cannot know which rows held NULL.
+   */
+  readonly backfills?: Readonly<Record<string, string>>;
   /** DataSource options for every side (for example `uuidExtension`). */
   readonly options?: PostgresOptions;
   /**

@@ -17,6 +17,7 @@ import {
   type RowValues,
 } from "./rows";
 import { snapshot, type Snapshot } from "./snapshot";
+import { qualifiedName, quoteIdent } from "../../../src/dialect/postgres/quote";
 
 /** Resets the database, then runs `fn` with a connection to it. */
 async function onFreshDatabase<T>(
@@ -81,6 +82,17 @@ async function expectTypeormGenerates(url: string, c: AutogenCase): Promise<void
   else expect(queries.filter((q) => matching.test(q))).toHaveLength(times);
 }
 
+/** The case's backfills keyed like the rows: `"schema"."table"."column"`. */
+function backfillsOf(c: AutogenCase): ReadonlyMap<string, string> {
+  return new Map(
+    Object.entries(c.backfills ?? {}).map(([where, value]) => {
+      const parts = where.split(".");
+      const [schema, table, column] = parts.length === 2 ? ["public", ...parts] : parts;
+      return [`${qualifiedName(schema!, table!)}.${quoteIdent(column!)}`, value];
+    }),
+  );
+}
+
 /**
  * The upgraded catalog is the one TypeORM builds, except that extensions are created when
  * missing and never dropped: the ones the database started with stay.
@@ -94,15 +106,21 @@ function expectBuiltAsTypeormWould(after: Snapshot, wanted: Snapshot, before: Sn
 
 /**
  * Reads the rows again, in the columns of `reference` that exist now, and expects the values
- * `before` held there. Returns the columns read.
+ * `before` held there, NULLs of a backfilled column read as its backfill. Returns the columns
+ * read.
  */
 async function expectRowsKept(
   client: Client,
   before: RowValues,
   reference: readonly ColumnFacts[],
+  backfills: ReadonlyMap<string, string>,
 ): Promise<ReadonlySet<string>> {
   const now = await readRows(client, reference);
-  expect(Object.fromEntries(now.values)).toEqual(keptValues(before, now.columns));
+  const kept = Object.entries(keptValues(before, now.columns)).map(([key, value]) => {
+    const filled = backfills.get(key.slice(0, key.lastIndexOf(" #")));
+    return [key, value === null && filled !== undefined ? filled : value];
+  });
+  expect(Object.fromEntries(now.values)).toEqual(Object.fromEntries(kept));
   return now.columns;
 }
 
@@ -162,7 +180,8 @@ async function proveCase(
     if (!c.typeormIsWrong)
       expectBuiltAsTypeormWould(catalogAfter, wanted as Snapshot, catalogBefore);
     else if (!(wanted instanceof Error)) expect(catalogAfter).not.toEqual(wanted);
-    const shared = await expectRowsKept(client, rowsBefore, facts);
+    const backfills = backfillsOf(c);
+    const shared = await expectRowsKept(client, rowsBefore, facts, backfills);
     // A column that became generated traded its values for computed ones (the review warns):
     // going back cannot bring them back.
     const computed = new Set((await columnFacts(client)).filter((f) => f.generated).map(columnKey));
@@ -174,7 +193,7 @@ async function proveCase(
     const onBothSides = facts.filter(
       (column) => shared.has(columnKey(column)) && !computed.has(columnKey(column)),
     );
-    await expectRowsKept(client, rowsBefore, onBothSides);
+    await expectRowsKept(client, rowsBefore, onBothSides, backfills);
     if (c.rows) expect(await db.query(c.rows)).toEqual(queried);
     return {
       upgrade: operations,

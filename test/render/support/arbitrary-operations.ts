@@ -72,6 +72,7 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
       default: orNull,
       serial: fc.boolean(),
       identity: fc.option(identity, { nil: null }),
+      generated: orNull,
       collation: orNull,
       comment: orNull,
     },
@@ -117,7 +118,7 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
     dropColumn: fc.record({ on, name: text }).map((r) => ops.dropColumn({ ...r.on, name: r.name })),
     alterColumn: fc
       .record(
-        { on, name: text, from: change, to: change, using: text },
+        { on, name: text, from: change, to: change, using: text, backfill: text },
         { requiredKeys: ["on", "name", "from", "to"] },
       )
       .map(({ on: where, ...rest }) => ops.alterColumn({ ...where, ...rest })),

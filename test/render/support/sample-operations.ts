@@ -79,6 +79,15 @@ const posts: TableShape = {
   exclusions: [{ name: "XCL_posts_slot", expression: "USING gist (slot WITH &&)" }],
 };
 
+/** A column's whole definition, as an `alterColumn` that changes its generation states it. */
+const plainNumeric = {
+  type: "numeric",
+  typeSchema: null,
+  isArray: false,
+  nullable: true,
+  comment: null,
+} as const;
+
 const on = { schema: "public", table: "users" };
 const onBlog = { schema: "blog", table: "posts" };
 
@@ -155,6 +164,13 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
   alterColumn: [
     ops.alterColumn({ ...on, name: "email", from: { nullable: false }, to: { nullable: true } }),
     ops.alterColumn({
+      ...on,
+      name: "plan",
+      from: { nullable: true },
+      to: { nullable: false },
+      backfill: "'free'::character varying",
+    }),
+    ops.alterColumn({
       ...onBlog,
       name: "labels",
       from: { type: "text", typeSchema: null, isArray: false, default: null, comment: null },
@@ -179,6 +195,12 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
       name: "email",
       from: { type: "text", typeSchema: null, isArray: false, collation: null },
       to: { type: "text", typeSchema: null, isArray: false, collation: "C" },
+    }),
+    ops.alterColumn({
+      ...on,
+      name: "total",
+      from: { ...plainNumeric, generated: "(price * (2)::numeric)" },
+      to: { ...plainNumeric, generated: null },
     }),
   ],
   addPrimaryKey: [ops.addPrimaryKey({ ...on, primaryKey: { name: "PK_users", columns: ["id"] } })],

@@ -5,6 +5,7 @@ import type {
   ColumnChange,
   DropColumnOp,
 } from "../../../ops/operations";
+import type { Column } from "../../../schema/model";
 import { columnDefinition, columnFollowUps, commentOnColumn } from "./column-definition";
 import {
   addSerial,
@@ -79,11 +80,51 @@ function statedType(op: AlterColumnOp, why: string): ColumnType {
 }
 
 /**
- * Only what changed, each as its own statement, in an order PostgreSQL accepts: a serial or
- * identity column stops generating values first; then the type and collation change (in
- * place, with `USING`, so the data stays: a column is never dropped and re-added), the
- * default and nullability; then the column starts generating values (identity needs NOT
- * NULL and no default, which are in place by then) and its comment changes.
+ * A column that becomes generated (or takes another expression): PostgreSQL cannot give an
+ * existing column an expression before 17, nor a plain column one at all, so it is dropped and
+ * added again from what the operation states, computing its values anew. The operation must
+ * state the column whole; a collation left out means the type's default, a comment left out
+ * none.
+ */
+function replaceWithGenerated(op: AlterColumnOp, generated: string): string[] {
+  const { type, typeSchema, isArray } = statedType(op, "makes the column generated");
+  const { nullable, comment, collation } = op.to;
+  if (nullable === undefined) {
+    throw new AutogenError(
+      "invalid-operation",
+      `alterColumn of ${op.table}.${op.name} makes the column generated without stating nullable.`,
+      "State nullable (and the comment, if any) in `to`: the column is dropped and added again.",
+    );
+  }
+  const column: Column = {
+    name: op.name,
+    type,
+    typeSchema,
+    isArray,
+    nullable,
+    default: null,
+    serial: false,
+    comment: comment ?? null,
+    generated,
+    ...(typeof collation === "string" ? { collation } : {}),
+  };
+  const table = qualifiedName(op.schema, op.table);
+  return [
+    `ALTER TABLE ${table} DROP COLUMN ${quoteIdent(op.name)}`,
+    `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(column)}`,
+    ...columnFollowUps(op.schema, op.table, column),
+  ];
+}
+
+/**
+ * Only what changed, each as its own statement, in an order PostgreSQL accepts: a generated
+ * column loses its expression first (`DROP EXPRESSION`, PostgreSQL 13+, keeping the values it
+ * computed; one that becomes generated is dropped and added again instead, see
+ * `replaceWithGenerated`); a serial or identity column stops generating values; then the
+ * type and collation change (in place, with `USING`, so the data stays: a column is never
+ * dropped and re-added), the default, the backfill of rows holding NULL (after a new default,
+ * before NOT NULL) and nullability; then the column starts generating values (identity needs
+ * NOT NULL and no default, which are in place by then) and its comment changes.
  *
  * PostgreSQL casts the existing default to the new type during `TYPE`, which fails for many
  * conversions (one enum to another, text to integer). So when the operation states the default
@@ -93,6 +134,12 @@ export function compileAlterColumn(op: AlterColumnOp): string[] {
   const { from, to } = op;
   const alter = `ALTER TABLE ${qualifiedName(op.schema, op.table)} ALTER COLUMN ${quoteIdent(op.name)}`;
   const statements: string[] = [];
+  if (changed(from, to, "generated") && typeof to.generated === "string") {
+    return replaceWithGenerated(op, to.generated);
+  }
+  if (to.generated === null && typeof from.generated === "string") {
+    statements.push(`${alter} DROP EXPRESSION`);
+  }
   const identityChanged = changed(from, to, "identity");
   const serialChanged = changed(from, to, "serial");
 
@@ -116,6 +163,12 @@ export function compileAlterColumn(op: AlterColumnOp): string[] {
   if (type === null && changed(from, to, "default")) {
     statements.push(
       to.default === null ? `${alter} DROP DEFAULT` : `${alter} SET DEFAULT ${to.default}`,
+    );
+  }
+  if (op.backfill !== undefined) {
+    const column = quoteIdent(op.name);
+    statements.push(
+      `UPDATE ${qualifiedName(op.schema, op.table)} SET ${column} = ${op.backfill} WHERE ${column} IS NULL`,
     );
   }
   if (changed(from, to, "nullable")) {
