@@ -31,6 +31,8 @@ export interface CompareOptions {
   readonly excludeTables: readonly TableRef[];
   /** Schemas read besides `public` and the ones the entities use. */
   readonly schemas: readonly string[];
+  /** The config file: where the user's `typeorm` is resolved from when no loaded one is found. */
+  readonly configFile?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function compareEntities(
   client: Client,
   options: CompareOptions,
 ): Promise<Comparison> {
-  await buildEntityMetadata(dataSource);
+  await buildEntityMetadata(dataSource, options.configFile);
   const unmanaged = unmanagedObjects(dataSource);
   const ignored = [
     options.versionTable,

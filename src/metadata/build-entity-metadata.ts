@@ -1,12 +1,11 @@
 import type { DataSource, EntityMetadata } from "typeorm";
-import { ConnectionMetadataBuilder } from "typeorm/connection/ConnectionMetadataBuilder";
+import type { ConnectionMetadataBuilder } from "typeorm/connection/ConnectionMetadataBuilder";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import { EntityMetadataValidator } from "typeorm/metadata-builder/EntityMetadataValidator";
-import { importClassesFromDirectories } from "typeorm/util/DirectoryExportedClassesLoader";
 import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
 import { settleDecorators } from "./settle-decorators";
+import { userTypeOrm } from "./user-typeorm";
 
 /** A class, an EntitySchema or a glob, as the `entities` option lists them. */
 type EntityReference = Parameters<ConnectionMetadataBuilder["buildEntityMetadatas"]>[0][number];
@@ -26,12 +25,20 @@ const built = new WeakSet<DataSource>();
  * entity files that import each other as tsc's output would. Once they are imported, the
  * event loop is given the turns decorators applied late need (`settleDecorators`).
  *
+ * All of it runs in the user's own TypeORM (`userTypeOrm`): the package the DataSource came
+ * from, else the one `configFile`'s folder resolves.
+ *
  * @example
  * await buildEntityMetadata(dataSource);
  * const target = schemaFromEntities(dataSource);
  */
-export async function buildEntityMetadata(dataSource: DataSource): Promise<void> {
+export async function buildEntityMetadata(
+  dataSource: DataSource,
+  configFile?: string,
+): Promise<void> {
   postgresDriverOf(dataSource);
+  const typeorm = userTypeOrm(dataSource, configFile);
+  await typeorm.driverOf(dataSource);
   // initialize() has already built the same metadata; rebuilding would detach the
   // repositories the application may hold.
   if (dataSource.isInitialized) return;
@@ -45,11 +52,16 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<void>
     const globs = entities.filter((entity): entity is string => typeof entity === "string");
     const loaded = [
       ...entities.filter((entity) => typeof entity !== "string"),
-      ...((await importClassesFromDirectories(dataSource.logger, globs)) as EntityReference[]),
+      ...((await typeorm.importClassesFromDirectories(
+        dataSource.logger,
+        globs,
+      )) as EntityReference[]),
     ];
-    await settleDecorators();
-    metadatas = await new ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(loaded);
-    new EntityMetadataValidator().validateMany(
+    await settleDecorators(typeorm.getMetadataArgsStorage());
+    metadatas = await new typeorm.ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(
+      loaded,
+    );
+    new typeorm.EntityMetadataValidator().validateMany(
       metadatas.filter((metadata) => metadata.tableType !== "view"),
       dataSource.driver,
     );

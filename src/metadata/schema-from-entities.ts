@@ -1,4 +1,3 @@
-import { Table as TypeOrmTable } from "typeorm";
 import type { DataSource } from "typeorm";
 import type { DatabaseSchema, EnumType } from "../schema/model";
 import { DEFAULT_SCHEMA } from "../schema/model";
@@ -10,6 +9,7 @@ import { requiredExtensions } from "./required-extensions";
 import { entityContext, synchronizedEntities } from "./synchronized-entities";
 import { tableFromEntity } from "./table-from-entity";
 import { unsupportedFeatures } from "./unsupported-features";
+import { userTypeOrm } from "./user-typeorm";
 import { viewsFromEntities } from "./views-from-entities";
 
 /**
@@ -33,9 +33,10 @@ export function schemaFromEntities(dataSource: DataSource): DatabaseSchema {
   const declarations: TableDeclaration[] = [];
   const enums = new Map<string, EnumType>();
   const unsupported: UnsupportedFeature[] = [];
+  const { Table, TableIndex } = userTypeOrm(dataSource);
 
   for (const metadata of synchronizedEntities(dataSource)) {
-    const typeormTable = TypeOrmTable.create(metadata, context.driver);
+    const typeormTable = Table.create(metadata, context.driver);
     unsupported.push(...unsupportedFeatures(metadata, typeormTable));
     const { table, enums: declared } = tableFromEntity(metadata, context, typeormTable);
     declarations.push({ table, declaredBy: declarationName(metadata) });
@@ -44,7 +45,7 @@ export function schemaFromEntities(dataSource: DataSource): DatabaseSchema {
   if (unsupported.length > 0) throw new UnsupportedEntityFeatureError(unsupported);
   const tables = mergeDeclarations(declarations);
 
-  const views = viewsFromEntities(dataSource, context.defaultSchema);
+  const views = viewsFromEntities(dataSource, context.defaultSchema, TableIndex);
   const schemas = [...tables, ...enums.values(), ...views]
     .map((object) => object.schema)
     .filter((schema) => schema !== DEFAULT_SCHEMA);

@@ -1,4 +1,4 @@
-import { getMetadataArgsStorage } from "typeorm";
+import type { MetadataArgsStorage } from "typeorm/metadata-args/MetadataArgsStorage";
 import { EntityMetadataError } from "./metadata-errors";
 
 /** Turns of the event loop the decorators must leave the storage alone before it counts as settled. */
@@ -24,14 +24,13 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * right after the entity files are imported, those have not run yet, and whether they have by
  * the time TypeORM builds its metadata depends on how long the imports took. So the event
  * loop is given turns (each lets pending promises, `setImmediate` callbacks and timers due by
- * then run) until TypeORM's metadata args storage has not grown for two turns in a row: a few
+ * then run) until the user's TypeORM's metadata args storage has not grown for two turns in a row: a few
  * milliseconds when nothing is pending. Decorators that wait on I/O or on a longer timer are
  * not waited for.
  *
  * @throws EntityMetadataError when decorators still arrive after fifty turns.
  */
-export async function settleDecorators(): Promise<void> {
-  const storage = getMetadataArgsStorage();
+export async function settleDecorators(storage: MetadataArgsStorage): Promise<void> {
   let size = registered(storage);
   let quiet = 0;
   for (let turn = 0; turn < MAX_TURNS; turn++) {

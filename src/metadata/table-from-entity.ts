@@ -1,4 +1,4 @@
-import { Table as TypeOrmTable } from "typeorm";
+import type { Table as TypeOrmTable } from "typeorm";
 import type { EntityMetadata, NamingStrategyInterface } from "typeorm";
 import type { ForeignKeyMetadata } from "typeorm/metadata/ForeignKeyMetadata";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
@@ -37,7 +37,7 @@ export interface EntityTable {
 export function tableFromEntity(
   metadata: EntityMetadata,
   context: EntityContext,
-  typeormTable: TypeOrmTable = TypeOrmTable.create(metadata, context.driver),
+  typeormTable: TypeOrmTable,
 ): EntityTable {
   const schema = metadata.schema ?? context.defaultSchema;
   // Builders name every constraint; the fallbacks are createTableSql's, kept to mirror it.

@@ -1,5 +1,5 @@
 import type { DataSource, EntityMetadata } from "typeorm";
-import { TableIndex } from "typeorm";
+import type { TableIndex } from "typeorm";
 import type { Index, View } from "../schema/model";
 import { EntityMetadataError } from "./metadata-errors";
 import { viewEntities } from "./synchronized-entities";
@@ -10,12 +10,16 @@ import { viewEntities } from "./synchronized-entities";
  * expression as TypeORM writes it after `AS`; PostgreSQL's canonical text is a later stage's
  * business.
  */
-export function viewsFromEntities(dataSource: DataSource, defaultSchema: string): View[] {
+export function viewsFromEntities(
+  dataSource: DataSource,
+  defaultSchema: string,
+  tableIndex: typeof TableIndex,
+): View[] {
   return viewEntities(dataSource)
     .filter((metadata) => metadata.synchronize)
     .map((metadata) => {
       const materialized = metadata.tableMetadataArgs.materialized === true;
-      const indexes = materialized ? viewIndexes(metadata) : [];
+      const indexes = materialized ? viewIndexes(metadata, tableIndex) : [];
       return {
         schema: metadata.schema ?? defaultSchema,
         name: metadata.tableName,
@@ -27,11 +31,11 @@ export function viewsFromEntities(dataSource: DataSource, defaultSchema: string)
 }
 
 /** `createViewIndexSql` writes each synchronised index with TableIndex.create's fields. */
-function viewIndexes(metadata: EntityMetadata): Index[] {
+function viewIndexes(metadata: EntityMetadata, tableIndex: typeof TableIndex): Index[] {
   return metadata.indices
     .filter((index) => index.synchronize)
     .map((metadataIndex) => {
-      const index = TableIndex.create(metadataIndex);
+      const index = tableIndex.create(metadataIndex);
       return {
         name: metadataIndex.name,
         columns: index.columnNames,

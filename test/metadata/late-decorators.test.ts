@@ -54,7 +54,7 @@ describe("settleDecorators", () => {
     const later = (turns: number, then: () => void): void =>
       void setImmediate(() => (turns === 0 ? then() : later(turns - 1, then)));
     later(3, () => Column({ type: "text" })(Late.prototype, "note"));
-    await settleDecorators();
+    await settleDecorators(getMetadataArgsStorage());
     expect(columnsOf(Late).map((column) => column.propertyName)).toEqual(["note"]);
   });
 
@@ -63,7 +63,7 @@ describe("settleDecorators", () => {
     let count = 0;
     const timer = setInterval(() => Column({ type: "text" })(Endless.prototype, `c${count++}`), 0);
     try {
-      await expect(settleDecorators()).rejects.toThrow(EntityMetadataError);
+      await expect(settleDecorators(getMetadataArgsStorage())).rejects.toThrow(EntityMetadataError);
     } finally {
       clearInterval(timer);
     }
