@@ -38,8 +38,8 @@ export class Workspace {
     return this.ctx.cwd ?? process.cwd();
   }
 
-  static open(ctx: CommandContext): Workspace {
-    return new Workspace(loadConfig(ctx.configPath, ctx.cwd), ctx);
+  static async open(ctx: CommandContext): Promise<Workspace> {
+    return new Workspace(await loadConfig(ctx.configPath, ctx.cwd), ctx);
   }
 
   get options() {
@@ -91,7 +91,7 @@ export async function withWorkspace<T>(
   ctx: CommandContext,
   fn: (ws: Workspace) => Promise<T>,
 ): Promise<T> {
-  const ws = Workspace.open(ctx);
+  const ws = await Workspace.open(ctx);
   try {
     return await fn(ws);
   } finally {

@@ -26,8 +26,14 @@ function isDataSource(value: unknown): value is DataSource {
   );
 }
 
-/** Loads the config file: its DataSource (default export or `dataSource`) and `autogen` options. */
-export function loadConfig(configPath: string | undefined, cwd = process.cwd()): LoadedConfig {
+/**
+ * Loads the config file: its DataSource (default export or `dataSource`, or a Promise of one,
+ * for applications that assemble their options asynchronously) and `autogen` options.
+ */
+export async function loadConfig(
+  configPath: string | undefined,
+  cwd = process.cwd(),
+): Promise<LoadedConfig> {
   const file = resolve(cwd, configPath ?? DEFAULT_CONFIG_FILE);
   const shown = relative(cwd, file) || file;
   if (!existsSync(file)) {
@@ -44,7 +50,7 @@ export function loadConfig(configPath: string | undefined, cwd = process.cwd()):
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ConfigError(`${shown} failed to load: ${reason}`, undefined, { cause: error });
   }
-  const candidate = loaded.default ?? loaded.dataSource;
+  const candidate = await settled(loaded.default ?? loaded.dataSource, shown);
   if (!isDataSource(candidate)) {
     throw new ConfigError(
       `${shown} does not export a TypeORM DataSource.`,
@@ -58,4 +64,26 @@ export function loadConfig(configPath: string | undefined, cwd = process.cwd()):
     );
   }
   return { dataSource: candidate, options: resolveOptions(file, loaded.autogen) };
+}
+
+/** The exported value, or what it resolves to when it is a Promise. */
+async function settled(exported: unknown, shown: string): Promise<unknown> {
+  if (!isThenable(exported)) return exported;
+  try {
+    return await exported;
+  } catch (error) {
+    if (error instanceof AutogenError) throw error;
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new ConfigError(`${shown} exports a Promise that rejected: ${reason}`, undefined, {
+      cause: error,
+    });
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }

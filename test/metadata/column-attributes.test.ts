@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from "typeorm";
+import { byTypeOrmLine } from "../support/typeorm-line";
 import { columnNamed, schemaOf, tableNamed } from "./entity-schema";
 
 @Entity()
@@ -69,7 +70,9 @@ describe("column defaults", () => {
     ["active", "true"],
     ["archived", "false"],
     ["settings", `'{"a":1}'`],
-    ["quotedJson", `'{"quote":"it''s"}'`],
+    // TypeORM 0.3 writes an object default without doubling its quotes, SQL its own
+    // synchronize cannot run; 1.x escapes it. The model keeps what TypeORM writes.
+    ["quotedJson", byTypeOrmLine({ "1.x": `'{"quote":"it''s"}'`, "0.3": `'{"quote":"it's"}'` })],
     ["tags", "'{a,b}'"],
     ["seenAt", "now()"],
     ["touchedAt", "now()"],

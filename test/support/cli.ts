@@ -1,7 +1,17 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+
+import { typeOrmPackage } from "./typeorm-line";
 
 export const REPO_ROOT = resolve(__dirname, "../..");
 const BIN = join(REPO_ROOT, "bin", "autogen.js");
@@ -41,11 +51,28 @@ export function runCli(
 
 /**
  * A throwaway project folder, optionally copied from a fixture. `node_modules` links to the
- * repository's, so configs and entities resolve `typeorm` like an installed project would.
+ * repository's, so configs and entities resolve `typeorm` like an installed project would;
+ * on the 0.3 line it is a folder of links to the repository's packages whose `typeorm` is
+ * the `typeorm-0.3` alias.
  */
 export function tempProject(fixture?: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), "autogen-project-"));
   if (fixture) cpSync(fixture, dir, { recursive: true });
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  linkNodeModules(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Gives `dir` a node_modules in which `typeorm` is the TypeORM line under test. */
+export function linkNodeModules(dir: string): void {
+  const modules = join(REPO_ROOT, "node_modules");
+  const typeorm = typeOrmPackage();
+  if (typeorm === "typeorm") {
+    symlinkSync(modules, join(dir, "node_modules"), "dir");
+    return;
+  }
+  mkdirSync(join(dir, "node_modules"));
+  for (const entry of readdirSync(modules)) {
+    const target = entry === "typeorm" ? typeorm : entry;
+    symlinkSync(join(modules, target), join(dir, "node_modules", entry), "dir");
+  }
 }
