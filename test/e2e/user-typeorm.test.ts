@@ -33,7 +33,7 @@ describe("the project's own TypeORM", () => {
   it("outside >=0.3.20 <2 is refused with exit 1 in one sentence naming the version and the range", async () => {
     const p = (current = project(null, db.url));
     // This project installs its own typeorm instead of the repository's.
-    rmSync(join(p.dir, "node_modules"));
+    rmSync(join(p.dir, "node_modules"), { recursive: true, force: true });
     p.write(
       "node_modules/typeorm/package.json",
       JSON.stringify({ name: "typeorm", version: "0.3.10", main: "index.js" }),
