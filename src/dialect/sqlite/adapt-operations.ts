@@ -1,4 +1,5 @@
 import type { Operation } from "../../ops/operations";
+import { reverseOperation } from "../../ops/reverse";
 import type { DatabaseSchema, Table } from "../../schema/model";
 import { isLiteralDefault } from "./compile/table-definition";
 
@@ -74,11 +75,17 @@ export function adaptOperations(
     operations.flatMap((op) => (op.kind === "dropTable" ? [keyOf(op.schema, op.name)] : [])),
   );
   const rebuilt = new Set<string>();
+  const reversed = operations.filter(reversible).map(reverseOperation);
   for (const op of operations) {
     const key = tableOf(op);
     if (key === null || created.has(key) || droppedTables.has(key)) continue;
-    const table = before.get(key);
-    if (table && after.has(key) && !inPlace(op, table, operations)) rebuilt.add(key);
+    const from = before.get(key);
+    const to = after.get(key);
+    // The downgrade runs the reverse, so it must be possible in place too: a NOT NULL column
+    // dropped in place could not be added back.
+    if (from && to && !(inPlace(op, from, operations) && reverseInPlace(op, to, reversed))) {
+      rebuilt.add(key);
+    }
   }
   const result: Operation[] = [];
   const written = new Set<string>();
@@ -101,6 +108,20 @@ export function adaptOperations(
   }
   return result;
 }
+
+/** Whether the reverse of `op` can run in place on `to`, the table after the migration. */
+function reverseInPlace(op: Operation, to: Table, reversed: readonly Operation[]): boolean {
+  if (!reversible(op)) return true;
+  try {
+    return inPlace(reverseOperation(op), to, reversed);
+  } catch {
+    // Irreversible as the diff made it: the downgrade reports that itself.
+    return true;
+  }
+}
+
+/** Operations a person wrote (hand-written SQL, rows) may have no reverse; the diff's all do. */
+const reversible = (op: Operation) => op.kind !== "execute" && op.kind !== "bulkInsert";
 
 const isForeignKeyOp = (op: Operation) =>
   op.kind === "addForeignKey" || op.kind === "dropForeignKey";
