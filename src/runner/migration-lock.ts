@@ -28,6 +28,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `pid 4182 (typeorm-autogen, 10.0.0.7)`: what a user needs to find the other run. */
 export function describeHolder(holder: LockHolder | null): string {
   if (!holder) return "another session (no longer visible in pg_stat_activity)";
+  // A database that cannot name the holder (SQLite) says what it knows instead of a pid.
+  if (holder.pid <= 0) return holder.applicationName;
   const details = [holder.applicationName || "no application name", holder.clientAddress].filter(
     Boolean,
   );
@@ -110,8 +112,10 @@ function timeoutError(
   return new MigrationLockTimeoutError(
     `Gave up after ${seconds} s waiting for the migration lock on ${database} ` +
       `(version table ${table.schema}.${table.name}): it is held by ${describeHolder(holder)}.`,
-    holder
-      ? `Let that run finish, raise migrationLockTimeout (--migration-lock-timeout), or end a stuck session with SELECT pg_terminate_backend(${holder.pid}).`
-      : "Run again: the holder has just finished.",
+    holder && holder.pid <= 0
+      ? "Let that run finish, or raise migrationLockTimeout (--migration-lock-timeout)."
+      : holder
+        ? `Let that run finish, raise migrationLockTimeout (--migration-lock-timeout), or end a stuck session with SELECT pg_terminate_backend(${holder.pid}).`
+        : "Run again: the holder has just finished.",
   );
 }

@@ -75,6 +75,8 @@ export class SqliteConnection implements SqlClient {
 
   /** Answers `locked` like PostgreSQL's `pg_try_advisory_lock`: false while another run writes. */
   private lock(): { rows: { locked: boolean }[]; rowCount: number } {
+    // A try, like pg_try_advisory_lock: the runner polls, telling the user it waits.
+    this.db.pragma("busy_timeout = 0");
     try {
       this.db.exec("BEGIN IMMEDIATE");
     } catch (error) {
@@ -82,6 +84,8 @@ export class SqliteConnection implements SqlClient {
         return { rows: [{ locked: false }], rowCount: 1 };
       }
       throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
     this.locked = true;
     return { rows: [{ locked: true }], rowCount: 1 };
@@ -122,7 +126,7 @@ export async function connect(
   const file = config.filename;
   if (file !== ":memory:" && !existsSync(dirname(file))) {
     throw new ConnectionError(
-      `Cannot open the SQLite database ${description}: the folder ${dirname(file)} does not exist.`,
+      `Cannot open ${description}: the folder ${dirname(file)} does not exist.`,
       "Create the folder, or point the DataSource's `database` (or DATABASE_URL=sqlite:...) at an existing one.",
     );
   }

@@ -73,14 +73,15 @@ export function versionChangeSql(
 /**
  * The migration lock is SQLite's own write lock, taken with `BEGIN IMMEDIATE` for the whole
  * run (see `SqliteConnection`): a second run polls it, and reads the version table only once
- * it has the lock, so each migration is applied once. SQLite cannot say who holds it.
+ * it has the lock, so each migration is applied once. SQLite cannot say who holds it: the
+ * holder row says so (pid 0).
  */
 export const writeLockSql = {
   tryLock: (_t: TableRef): string => "BEGIN IMMEDIATE",
   // Spelled apart from the runner's COMMIT, which the connection turns into a RELEASE.
   unlock: (_t: TableRef): string => "COMMIT TRANSACTION",
   holder: (_t: TableRef): string =>
-    `SELECT NULL AS pid, NULL AS application_name, NULL AS client_addr WHERE 0`,
+    `SELECT 0 AS pid, 'another connection writing to the file (SQLite cannot say which)' AS application_name, NULL AS client_addr`,
 };
 
 /**
