@@ -241,7 +241,8 @@ const isColumnConstraint = (t: Token | undefined) =>
 export function parseCreateTable(sql: string): ParsedTable | null {
   const tokens = tokenize(sql);
   const open = tokens.findIndex((t) => isPunct(t, "("));
-  if (open < 0 || !is(tokens[0], "CREATE")) return null;
+  // A virtual table's arguments belong to its module, not to SQLite's grammar.
+  if (open < 0 || !is(tokens[0], "CREATE") || is(tokens[1], "VIRTUAL")) return null;
   const [body] = group(tokens, open);
   const table = {
     columns: [] as ParsedColumn[],
