@@ -3,14 +3,18 @@ import { ops } from "../ops/factories";
 import type { EnumDependent, Operation } from "../ops/operations";
 import type {
   ExclusionConstraint,
+  ForeignKey,
   Index,
   ReferentialAction,
+  TableShape,
   UniqueConstraint,
 } from "../schema/model";
 import type {
   EnumDependentDefinition,
   ExclusionDefinition,
+  ForeignKeyDefinition,
   IndexDefinition,
+  TableDefinition,
   UniqueDefinition,
 } from "./definitions";
 import { column, toColumnChange } from "./column";
@@ -71,6 +75,37 @@ function exclusionFrom(exclusion: ExclusionDefinition): ExclusionConstraint {
   return { name: exclusion.name, expression: exclusion.expression, ...deferrableOf(exclusion) };
 }
 
+/** What `createTable` (and `rebuildTable`) create from a definition, defaults filled in. */
+function tableShapeFrom(table: TableName, definition: TableDefinition): TableShape {
+  return {
+    ...resolveName(table),
+    columns: [...definition.columns],
+    primaryKey: definition.primaryKey
+      ? { name: definition.primaryKey.name, columns: [...definition.primaryKey.columns] }
+      : null,
+    uniques: (definition.uniques ?? []).map(uniqueFrom),
+    checks: (definition.checks ?? []).map((c) => ({ name: c.name, expression: c.expression })),
+    comment: definition.comment ?? null,
+    ...(definition.exclusions?.length
+      ? { exclusions: definition.exclusions.map(exclusionFrom) }
+      : {}),
+  };
+}
+
+function foreignKeyFrom(key: ForeignKeyDefinition): ForeignKey {
+  const referenced = resolveName(key.references.table);
+  return {
+    name: key.name,
+    columns: [...key.columns],
+    referencedSchema: referenced.schema,
+    referencedTable: referenced.name,
+    referencedColumns: [...key.references.columns],
+    onDelete: referentialAction(key.onDelete, "onDelete"),
+    onUpdate: referentialAction(key.onUpdate, "onUpdate"),
+    ...deferrableOf(key),
+  };
+}
+
 function enumDependent(dependent: EnumDependentDefinition): EnumDependent {
   const where = onTable(dependent.table);
   return "index" in dependent
@@ -118,22 +153,10 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
     createTable: async (table, definition) =>
       sink(
         ops.createTable({
-          table: {
-            ...resolveName(table),
-            columns: [...definition.columns],
-            primaryKey: definition.primaryKey
-              ? { name: definition.primaryKey.name, columns: [...definition.primaryKey.columns] }
-              : null,
-            uniques: (definition.uniques ?? []).map(uniqueFrom),
-            checks: (definition.checks ?? []).map((c) => ({
-              name: c.name,
-              expression: c.expression,
-            })),
-            comment: definition.comment ?? null,
-            ...(definition.exclusions?.length
-              ? { exclusions: definition.exclusions.map(exclusionFrom) }
-              : {}),
-          },
+          table: tableShapeFrom(table, definition),
+          ...(definition.foreignKeys?.length
+            ? { foreignKeys: definition.foreignKeys.map(foreignKeyFrom) }
+            : {}),
         }),
       ),
     dropTable: async (table) => sink(ops.dropTable(resolveName(table))),
@@ -170,24 +193,8 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
         }),
       ),
     dropIndex: async (table, name) => sink(ops.dropIndex({ ...onTable(table), name })),
-    addForeignKey: async (table, key) => {
-      const referenced = resolveName(key.references.table);
-      return sink(
-        ops.addForeignKey({
-          ...onTable(table),
-          foreignKey: {
-            name: key.name,
-            columns: [...key.columns],
-            referencedSchema: referenced.schema,
-            referencedTable: referenced.name,
-            referencedColumns: [...key.references.columns],
-            onDelete: referentialAction(key.onDelete, "onDelete"),
-            onUpdate: referentialAction(key.onUpdate, "onUpdate"),
-            ...deferrableOf(key),
-          },
-        }),
-      );
-    },
+    addForeignKey: async (table, key) =>
+      sink(ops.addForeignKey({ ...onTable(table), foreignKey: foreignKeyFrom(key) })),
     dropForeignKey: async (table, name) => sink(ops.dropForeignKey({ ...onTable(table), name })),
     addCheck: async (table, check) =>
       sink(
@@ -222,6 +229,23 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
           ...(options.reverseSql !== undefined ? { reverseSql: options.reverseSql } : {}),
         }),
       ),
+    rebuildTable: async (table, definition) => {
+      const { schema, name, ...shape } = tableShapeFrom(table, definition);
+      return sink(
+        ops.rebuildTable({
+          schema,
+          table: name,
+          definition: {
+            schema,
+            name,
+            ...shape,
+            indexes: (definition.indexes ?? []).map(indexFrom),
+            foreignKeys: (definition.foreignKeys ?? []).map(foreignKeyFrom),
+          },
+          copy: [...definition.copy],
+        }),
+      );
+    },
     bulkInsert: async (table, rows) =>
       sink(ops.bulkInsert({ ...onTable(table), rows: bulkRows(rows) })),
   };

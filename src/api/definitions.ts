@@ -39,8 +39,12 @@ export interface CheckDefinition {
   readonly expression: string;
 }
 
-/** What `op.createTable` creates besides the name: indexes and foreign keys come separately. */
+/**
+ * What `op.createTable` creates besides the name: indexes come separately, and foreign keys
+ * too on PostgreSQL (SQLite can only create them with the table, so its migrations list them here).
+ */
 export interface TableDefinition {
+  readonly foreignKeys?: readonly ForeignKeyDefinition[];
   readonly columns: readonly Column[];
   readonly primaryKey?: KeyDefinition | null;
   readonly uniques?: readonly UniqueDefinition[];
@@ -66,6 +70,16 @@ export interface ForeignKeyDefinition extends KeyDefinition {
   readonly onUpdate?: ReferentialAction;
   /** Leave out for a key checked at once (not deferrable). */
   readonly deferrable?: Deferrable;
+}
+
+/**
+ * What `op.rebuildTable` makes of a table: the whole table after the rebuild, with its
+ * indexes and foreign keys, and the columns whose values are copied from the old one.
+ */
+export interface RebuildDefinition extends TableDefinition {
+  readonly indexes?: readonly IndexDefinition[];
+  /** Columns of both tables whose values are kept; the others start from their defaults. */
+  readonly copy: readonly string[];
 }
 
 export interface ColumnAlteration {

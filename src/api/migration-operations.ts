@@ -9,6 +9,7 @@ import type {
   ForeignKeyDefinition,
   IndexDefinition,
   KeyDefinition,
+  RebuildDefinition,
   TableDefinition,
   UniqueDefinition,
   ViewDefinition,
@@ -143,4 +144,18 @@ export interface MigrationOperations {
    * await op.bulkInsert("roles", [{ name: "admin" }, { name: "member", rank: 2 }]);
    */
   bulkInsert(table: TableName, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void>;
+
+  /**
+   * Re-creates a table as `definition` says, keeping the rows (SQLite, for the changes its
+   * ALTER TABLE cannot make): new table, rows of the `copy` columns copied, old table dropped,
+   * new one renamed, indexes created, foreign keys checked before the migration commits.
+   *
+   * @example
+   * await op.rebuildTable("users", {
+   *   columns: [op.column("id", "integer", { serial: true }), op.column("age", "integer")],
+   *   primaryKey: { name: "users_pkey", columns: ["id"] },
+   *   copy: ["id", "age"],
+   * });
+   */
+  rebuildTable(table: TableName, definition: RebuildDefinition): Promise<void>;
 }

@@ -1,6 +1,10 @@
+import type BetterSqlite3 from "better-sqlite3";
 import type { Client } from "pg";
 import type { DataSource } from "typeorm";
+import type { SqlClient } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
+import { sqlite, wrapDatabase } from "../dialect/sqlite";
+import { sqliteCatalog } from "../introspect/sqlite/read-sqlite-catalog";
 import { compareSchemas } from "../diff";
 import { introspectDatabase, postgresCatalog } from "../introspect";
 import {
@@ -8,6 +12,7 @@ import {
   schemaFromEntities,
   typeormMetadataTable,
   unmanagedObjects,
+  withSynchronizedSqlite,
 } from "../metadata";
 import type { IndexRef } from "../metadata";
 import type { Operation } from "../ops/operations";
@@ -33,6 +38,8 @@ export interface CompareOptions {
   readonly schemas: readonly string[];
   /** The config file: where the user's `typeorm` is resolved from when no loaded one is found. */
   readonly configFile?: string;
+  /** The database's dialect; PostgreSQL unless the workspace says SQLite. */
+  readonly dialect?: typeof postgres | typeof sqlite;
 }
 
 /**
@@ -42,10 +49,11 @@ export interface CompareOptions {
  */
 export async function compareEntities(
   dataSource: DataSource,
-  client: Client,
+  client: SqlClient,
   options: CompareOptions,
 ): Promise<Comparison> {
   await buildEntityMetadata(dataSource, options.configFile);
+  if (options.dialect === sqlite) return compareOnSqlite(dataSource, client, options);
   const unmanaged = unmanagedObjects(dataSource);
   const ignored = [
     options.versionTable,
@@ -60,11 +68,42 @@ export async function compareEntities(
     ...declared,
     tables: declared.tables.filter((t) => !ignored.some((i) => sameTable(i, t))),
   };
-  const target = await postgres.scratch.canonicalize(client, model, postgresCatalog);
+  const pg = client as Client;
+  const target = await postgres.scratch.canonicalize(pg, model, postgresCatalog);
   const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
-  const live = await introspectDatabase(client, { schemas, excludeTables: ignored });
+  const live = await introspectDatabase(pg, { schemas, excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
   return { current, target, operations: compareSchemas(current, target, postgres.expressions) };
+}
+
+/**
+ * SQLite: the target is what TypeORM's own `synchronize` builds in an in-memory database,
+ * read with the same catalog reader as the live file, so both sides are SQLite's own text.
+ * The diff's operations are then adapted to what SQLite can alter (`sqlite.adapt`).
+ */
+async function compareOnSqlite(
+  dataSource: DataSource,
+  client: SqlClient,
+  options: CompareOptions,
+): Promise<Comparison> {
+  const unmanaged = unmanagedObjects(dataSource);
+  const ignored = [
+    options.versionTable,
+    sqlite.session.historyTable(options.versionTable),
+    ...options.excludeTables,
+    ...unmanaged.tables,
+    typeormMetadataTable(dataSource),
+  ].map((t) => ({ schema: DEFAULT_SCHEMA, name: t.name }));
+  const target = await withSynchronizedSqlite(dataSource, (database) =>
+    sqliteCatalog.readSchema(wrapDatabase(database as BetterSqlite3.Database, "the scratch copy"), {
+      schemas: [],
+      excludeTables: ignored,
+    }),
+  );
+  const live = await sqliteCatalog.readSchema(client, { schemas: [], excludeTables: ignored });
+  const current = withoutIndexes(live, unmanaged.indexes);
+  const operations = compareSchemas(current, target, sqlite.expressions);
+  return { current, target, operations: sqlite.adapt(operations, current, target) };
 }
 
 /** Indexes declared with `synchronize: false` are the user's to manage: neither created nor dropped. */

@@ -1,4 +1,3 @@
-import { postgres } from "../dialect/postgres";
 import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
@@ -28,7 +27,7 @@ export async function check(
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
       const graph = await loadGraph(ws, true);
-      const heads = await readHeads(client, ws.options.versionTable);
+      const heads = await readHeads(client, ws.options.versionTable, ws.dialect);
       await checkIntegrity(ws, client, graph, heads, options.strict);
       const pending = planUpgrade(graph, heads, "heads").map((s) => s.revision.revision);
       if (pending.length > 0) {
@@ -37,7 +36,10 @@ export async function check(
         );
         return { clean: false, pending, operations: [] };
       }
-      const { operations } = await compareEntities(ws.config.dataSource, client, ws.options);
+      const { operations } = await compareEntities(ws.config.dataSource, client, {
+        ...ws.options,
+        dialect: ws.dialect,
+      });
       if (operations.length === 0) {
         ctx.out.info("No changes detected: the entities and the database match.");
         return { clean: true, pending, operations };
@@ -57,7 +59,10 @@ export async function diff(
 ): Promise<readonly Operation[]> {
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
-      const { operations } = await compareEntities(ws.config.dataSource, client, ws.options);
+      const { operations } = await compareEntities(ws.config.dataSource, client, {
+        ...ws.options,
+        dialect: ws.dialect,
+      });
       if (options.json) {
         ctx.out.data(JSON.stringify(operations, null, 2));
         return operations;
@@ -65,7 +70,7 @@ export async function diff(
       if (operations.length === 0)
         ctx.out.info("No changes detected: the entities and the database match.");
       for (const line of formatReview(reviewOperations(operations))) ctx.out.data(`-- ${line}`);
-      for (const sql of postgres.compile.operations(operations)) ctx.out.data(`${sql};`);
+      for (const sql of ws.dialect.compile.operations(operations)) ctx.out.data(`${sql};`);
       return operations;
     }),
   );

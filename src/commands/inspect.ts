@@ -57,7 +57,9 @@ function print(
 
 /** The version table's rows and everything they imply. */
 async function appliedState(ws: Workspace, graph: MigrationGraph): Promise<AppliedState> {
-  const rows = await ws.withClient((client) => readHeads(client, ws.options.versionTable));
+  const rows = await ws.withClient((client) =>
+    readHeads(client, ws.options.versionTable, ws.dialect),
+  );
   return { current: new Set(rows), applied: graph.closure(rows.filter((id) => graph.has(id))) };
 }
 
@@ -100,7 +102,7 @@ export async function current(
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
       const graph = await loadGraph(ws, true);
-      const rows = await readHeads(client, ws.options.versionTable);
+      const rows = await readHeads(client, ws.options.versionTable, ws.dialect);
       await checkIntegrity(ws, client, graph, rows, options.strict);
       if (options.json) {
         ctx.out.data(JSON.stringify(rows));

@@ -1,6 +1,5 @@
-import type { Client } from "pg";
+import type { SqlClient as Client } from "../dialect/dialect";
 import type { RunnerOptions } from "../config/options";
-import { postgres } from "../dialect/postgres";
 import { UsageError } from "../errors";
 import {
   checkTarget,
@@ -84,14 +83,14 @@ async function online(
   const settings = runnerSettings(ws, options);
   const progress = new MigrateProgress(out, direction, ws.databaseDescription);
   // A killed run's backend must notice, and free the lock, even in the middle of a statement.
-  await client.query(postgres.session.clientCheck).catch(() => undefined);
+  await client.query(ws.dialect.session.clientCheck).catch(() => undefined);
   return withMigrationLock(
     client,
     table,
     async () => {
       // Read after taking the lock: a run that waited must see what the holder applied.
-      await ensureVersionTable(client, table);
-      const current = await readHeads(client, table);
+      await ensureVersionTable(client, table, ws.dialect);
+      const current = await readHeads(client, table, ws.dialect);
       await checkIntegrity(ws, client, graph, current, options.strict);
       const steps = plan(graph, direction, current, options.target).map((s) =>
         toMigrationStep(s, ws.cwd),
@@ -103,6 +102,7 @@ async function online(
       try {
         await runSteps(liveExecutor(client), steps, {
           versionTable: table,
+          dialect: ws.dialect,
           transactionMode: ws.options.transactionMode,
           timeouts: settings,
           lockTimeoutRetries: settings.lockTimeoutRetries,
@@ -121,6 +121,7 @@ async function online(
       onWait: (holder) => progress.waiting(holder),
       timeoutSeconds: settings.migrationLockTimeout,
       database: ws.databaseDescription,
+      dialect: ws.dialect,
     },
   );
 }
@@ -157,6 +158,7 @@ async function offline(
   executor.comment(`typeorm-autogen ${direction} ${from}:${to}`);
   await runSteps(executor, steps, {
     versionTable: ws.options.versionTable,
+    dialect: ws.dialect,
     // A database at base may have no version table yet; one elsewhere may predate the
     // history table: the script brings along what it needs.
     setUp: {

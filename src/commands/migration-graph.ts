@@ -1,4 +1,4 @@
-import type { Client } from "pg";
+import type { SqlClient as Client } from "../dialect/dialect";
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { verifyIntegrity, type IntegrityProblem } from "../runner/integrity";
@@ -49,9 +49,16 @@ export function checkIntegrity(
   heads: readonly string[],
   strict: boolean | undefined,
 ): Promise<IntegrityProblem[]> {
-  return verifyIntegrity(client, ws.options.versionTable, graph, heads, {
-    strict: !!strict,
-    warn: (line) => ws.context.out.warn(line),
-    shown: (file) => relative(ws.cwd, file) || file,
-  });
+  return verifyIntegrity(
+    client,
+    ws.options.versionTable,
+    graph,
+    heads,
+    {
+      strict: !!strict,
+      warn: (line) => ws.context.out.warn(line),
+      shown: (file) => relative(ws.cwd, file) || file,
+    },
+    ws.dialect,
+  );
 }

@@ -87,7 +87,7 @@ function dependencies(graph: MigrationGraph, names: readonly string[]): string[]
  */
 async function autogenerate(ws: Workspace, graph: MigrationGraph): Promise<readonly Operation[]> {
   return ws.withClient(async (client) => {
-    const rows = await readHeads(client, ws.options.versionTable);
+    const rows = await readHeads(client, ws.options.versionTable, ws.dialect);
     const pending = planUpgrade(graph, rows, "heads");
     if (pending.length > 0) {
       throw new RevisionError(
@@ -95,7 +95,8 @@ async function autogenerate(ws: Workspace, graph: MigrationGraph): Promise<reado
         "run `autogen upgrade` first, so the new migration is compared with the right schema",
       );
     }
-    return (await compareEntities(ws.config.dataSource, client, ws.options)).operations;
+    const options = { ...ws.options, dialect: ws.dialect };
+    return (await compareEntities(ws.config.dataSource, client, options)).operations;
   });
 }
 

@@ -120,8 +120,8 @@ async function online(ws: Workspace, graph: MigrationGraph, options: StampOption
       client,
       table,
       async (): Promise<StampResult> => {
-        await ensureVersionTable(client, table);
-        const rows = await readHeads(client, table);
+        await ensureVersionTable(client, table, ws.dialect);
+        const rows = await readHeads(client, table, ws.dialect);
         const unknown = rows.filter((id) => !graph.has(id));
         if (unknown.length > 0 && !options.purge) {
           throw new RevisionError(
@@ -133,6 +133,7 @@ async function online(ws: Workspace, graph: MigrationGraph, options: StampOption
         if (step) {
           await runSteps(liveExecutor(client), [step], {
             versionTable: table,
+            dialect: ws.dialect,
             transactionMode: "each",
           });
         }
@@ -151,6 +152,7 @@ async function online(ws: Workspace, graph: MigrationGraph, options: StampOption
           ),
         timeoutSeconds: options.migrationLockTimeout ?? ws.options.runner.migrationLockTimeout,
         database: ws.databaseDescription,
+        dialect: ws.dialect,
       },
     ),
   );
@@ -173,6 +175,7 @@ async function offline(
   executor.comment(`typeorm-autogen stamp ${from}:${to}`);
   await runSteps(executor, step ? [step] : [], {
     versionTable: ws.options.versionTable,
+    dialect: ws.dialect,
     transactionMode: "each",
     setUp: { versionTable: rows.length === 0, history: step !== null },
   });

@@ -1,9 +1,11 @@
-import type { Client } from "pg";
 import { connectionSettings, type ConnectionSettings } from "../config/connection-settings";
 import { startEmbeddedServer } from "../config/embedded-server";
 import { loadConfig, type LoadedConfig } from "../config/load-config";
 import { fromUrl } from "../config/connection-settings";
+import type { SqlClient } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
+import { sqlite } from "../dialect/sqlite";
+import { sqliteFile, type SqliteFile } from "../config/sqlite-file";
 import type { Output } from "./output";
 
 /** What every command receives: where the config is, where to write, the environment. */
@@ -22,6 +24,7 @@ export interface CommandContext {
 export class Workspace {
   private stopEmbedded: (() => Promise<void>) | null = null;
   private settings: ConnectionSettings | null = null;
+  private sqlite: SqliteFile | null | undefined;
 
   private constructor(
     readonly config: LoadedConfig,
@@ -46,8 +49,23 @@ export class Workspace {
     return this.config.options;
   }
 
+  /** The SQLite file the commands use, or null for PostgreSQL (see `sqliteFile`). */
+  get sqliteFile(): SqliteFile | null {
+    if (this.sqlite === undefined) {
+      this.sqlite = sqliteFile(this.config.dataSource, this.ctx.env ?? process.env, this.cwd);
+    }
+    return this.sqlite;
+  }
+
+  /** The dialect the commands speak, chosen from the DataSource type or DATABASE_URL. */
+  get dialect(): typeof postgres | typeof sqlite {
+    return this.sqliteFile ? sqlite : postgres;
+  }
+
   /** Where commands connect, for messages: never includes the password. */
   get databaseDescription(): string {
+    const file = this.sqliteFile;
+    if (file) return `the SQLite file ${file.description}`;
     return this.settings?.description ?? "the database";
   }
 
@@ -69,14 +87,21 @@ export class Workspace {
   }
 
   /** Runs `fn` with a fresh connection that is closed afterwards. */
-  async withClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-    const settings = await this.connectionSettings();
-    const client = await postgres.session.connect(settings.client, settings.description);
+  async withClient<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+    const file = this.sqliteFile;
+    const client: SqlClient = file
+      ? await sqlite.session.connect({ filename: file.filename }, this.databaseDescription)
+      : await this.connectPostgres();
     try {
       return await fn(client);
     } finally {
       await client.end().catch(() => undefined);
     }
+  }
+
+  private async connectPostgres(): Promise<SqlClient> {
+    const settings = await this.connectionSettings();
+    return postgres.session.connect(settings.client, settings.description);
   }
 
   async close(): Promise<void> {

@@ -58,9 +58,9 @@ export async function loadConfig(
     );
   }
   const type = (candidate.options as { type?: string }).type;
-  if (type !== "postgres") {
+  if (type !== "postgres" && type !== "better-sqlite3" && type !== "sqlite") {
     throw new ConfigError(
-      `${shown} exports a DataSource of type "${String(type)}"; typeorm-autogen supports "postgres" only.`,
+      `${shown} exports a DataSource of type "${String(type)}"; typeorm-autogen supports "postgres", "better-sqlite3" and "sqlite".`,
     );
   }
   return { dataSource: candidate, options: resolveOptions(file, loaded.autogen) };

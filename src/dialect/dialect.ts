@@ -28,6 +28,38 @@ export interface Dialect<Connection, ConnectionConfig> {
   readonly compile: SqlCompiler;
   readonly scratch: Canonicalizer<Connection>;
   readonly session: SessionSql<Connection, ConnectionConfig>;
+  /**
+   * The diff's operations as this dialect applies them: PostgreSQL keeps them as they are;
+   * SQLite folds what its ALTER TABLE cannot do into table rebuilds. Pure.
+   */
+  adapt(
+    operations: readonly Operation[],
+    current: DatabaseSchema,
+    target: DatabaseSchema,
+  ): Operation[];
+}
+
+/**
+ * The little of a database client the runner and the commands use: `pg.Client` is one, and
+ * the SQLite dialect's connection (`dialect/sqlite/session/connect.ts`) is another.
+ */
+export interface SqlClient {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query<R extends Record<string, any> = any>(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number | null }>;
+  end(): Promise<void>;
+}
+
+/**
+ * What the runner needs of a dialect: its statements, not its connection or canonicaliser.
+ * Runner functions take one, PostgreSQL's by default.
+ */
+export interface RunnerDialect {
+  readonly name: string;
+  readonly compile: SqlCompiler;
+  readonly session: Omit<SessionSql<unknown, unknown>, "connect">;
 }
 
 /** The only quoting in the code base: identifiers and literals become exactly one token. */

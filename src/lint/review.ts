@@ -116,6 +116,11 @@ const reviewers: OperationHandlers<ReviewLine[]> = {
     ),
   setTableComment: (op) => note(`changes the comment of ${t(op)}`),
   execute: () => warn("runs hand-written SQL"),
+  rebuildTable: (op) =>
+    warn(
+      `rebuilds table ${t(op)} (new table, ${op.copy.length} column(s) copied, old one dropped, ` +
+        "indexes re-created; triggers on it are not kept)",
+    ),
   bulkInsert: (op) =>
     note(`inserts ${op.rows.length} ${op.rows.length === 1 ? "row" : "rows"} into ${t(op)}`),
 };

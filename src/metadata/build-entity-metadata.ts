@@ -36,7 +36,7 @@ export async function buildEntityMetadata(
   dataSource: DataSource,
   configFile?: string,
 ): Promise<void> {
-  postgresDriverOf(dataSource);
+  if (!SQLITE_TYPES.has(dataSource.options.type)) postgresDriverOf(dataSource);
   const typeorm = userTypeOrm(dataSource, configFile);
   await typeorm.driverOf(dataSource);
   // initialize() has already built the same metadata; rebuilding would detach the
@@ -92,14 +92,17 @@ export async function buildEntityMetadata(
   built.add(dataSource);
 }
 
+/** The DataSource types the SQLite dialect serves; their metadata is read by TypeORM itself. */
+const SQLITE_TYPES: ReadonlySet<string> = new Set(["better-sqlite3", "sqlite"]);
+
 const entitiesHint = "Check the entities listed in the DataSource's `entities` option.";
 
 /** The DataSource's driver, once it is known to be PostgreSQL's: the only one supported. */
 export function postgresDriverOf(dataSource: DataSource): PostgresDriver {
   if (dataSource.options.type !== "postgres") {
     throw new ConfigError(
-      `The DataSource is of type "${dataSource.options.type}"; autogenerate supports PostgreSQL only.`,
-      'Set type: "postgres" in the DataSource options.',
+      `The DataSource is of type "${dataSource.options.type}"; autogenerate supports PostgreSQL and SQLite only.`,
+      'Set type: "postgres", "better-sqlite3" or "sqlite" in the DataSource options.',
     );
   }
   return dataSource.driver as PostgresDriver;

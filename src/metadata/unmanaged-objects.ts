@@ -1,5 +1,5 @@
 import type { DataSource, EntityMetadata } from "typeorm";
-import type { TableRef } from "../schema/model";
+import { DEFAULT_SCHEMA, type TableRef } from "../schema/model";
 import { refKey } from "../schema/keys";
 import {
   entityContext,
@@ -34,7 +34,11 @@ export interface UnmanagedObjects {
  * const { tables, indexes } = unmanagedObjects(dataSource);
  */
 export function unmanagedObjects(dataSource: DataSource): UnmanagedObjects {
-  const { defaultSchema } = entityContext(dataSource);
+  // Any driver's `schema` (SQLite's has none): unmanaged objects are read on every dialect.
+  const defaultSchema =
+    dataSource.options.type === "postgres"
+      ? entityContext(dataSource).defaultSchema
+      : ((dataSource.driver as { schema?: string }).schema ?? DEFAULT_SCHEMA);
   const refOf = (metadata: EntityMetadata): TableRef => ({
     schema: metadata.schema ?? defaultSchema,
     name: metadata.tableName,

@@ -40,4 +40,5 @@ export const ops = Object.freeze({
   setTableComment: factory("setTableComment"),
   execute: factory("execute"),
   bulkInsert: factory("bulkInsert"),
+  rebuildTable: factory("rebuildTable"),
 } satisfies { [K in OperationKind]: (payload: Payload<K>) => OperationOf<K> });

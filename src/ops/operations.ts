@@ -6,6 +6,7 @@ import type {
   ForeignKey,
   Index,
   PrimaryKey,
+  Table,
   TableShape,
   UniqueConstraint,
   ViewShape,
@@ -92,15 +93,22 @@ export interface AlterEnumOp {
   readonly dependents?: readonly EnumDependent[];
 }
 
+/**
+ * `foreignKeys` are the table's own keys created with it: the SQLite dialect puts them there,
+ * as SQLite cannot add one later; the diff writes them as `addForeignKey` operations.
+ */
 export interface CreateTableOp {
   readonly kind: "createTable";
   readonly table: TableShape;
+  readonly foreignKeys?: readonly ForeignKey[];
 }
 export interface DropTableOp {
   readonly kind: "dropTable";
   readonly schema: string;
   readonly name: string;
   readonly previous?: TableShape;
+  /** The dropped table's foreign keys, when they go with it (SQLite). */
+  readonly previousForeignKeys?: readonly ForeignKey[];
 }
 
 export interface AddColumnOp extends OnTable {
@@ -197,6 +205,23 @@ export interface DropExclusionOp extends OnTable {
   readonly previous?: ExclusionConstraint;
 }
 
+/**
+ * Re-creates a table whose change SQLite's ALTER TABLE cannot make in place (a type,
+ * nullability, default, key, check or foreign-key change): a new table as `definition` says,
+ * the `copy` columns' values copied over from the old one (the others start from their
+ * defaults), the old table dropped, the new one renamed and its indexes created. Only the
+ * SQLite dialect makes these (see `dialect/sqlite/adapt-operations.ts`).
+ */
+export interface RebuildTableOp extends OnTable {
+  readonly kind: "rebuildTable";
+  /** The table after the rebuild, with its indexes and foreign keys. */
+  readonly definition: Table;
+  /** Columns of both the old and the new table whose values are copied, in new order. */
+  readonly copy: readonly string[];
+  /** The table before the rebuild: what `reverse` rebuilds it to. */
+  readonly previous?: Table;
+}
+
 /** Creates a view or materialized view; a materialized one computes its rows at once. */
 export interface CreateViewOp {
   readonly kind: "createView";
@@ -265,7 +290,8 @@ export type Operation =
   | DropViewOp
   | SetTableCommentOp
   | ExecuteOp
-  | BulkInsertOp;
+  | BulkInsertOp
+  | RebuildTableOp;
 
 export type OperationKind = Operation["kind"];
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;

@@ -1,6 +1,6 @@
 import { IrreversibleOperationError } from "../errors";
 import { ops } from "./factories";
-import type { ColumnChange, Operation, OperationHandlers } from "./operations";
+import type { ColumnChange, Operation, OperationHandlers, OperationOf } from "./operations";
 import { dispatch } from "./operations";
 
 function missing(kind: string, what: string): never {
@@ -21,9 +21,19 @@ const reversers: OperationHandlers<Operation> = {
     op.previous ? ops.createEnum({ enum: op.previous }) : missing(op.kind, `enum ${op.name}`),
   alterEnum: (op) => ops.alterEnum({ ...op, from: op.to, to: op.from }),
   createTable: (op) =>
-    ops.dropTable({ schema: op.table.schema, name: op.table.name, previous: op.table }),
+    ops.dropTable({
+      schema: op.table.schema,
+      name: op.table.name,
+      previous: op.table,
+      ...(op.foreignKeys?.length ? { previousForeignKeys: op.foreignKeys } : {}),
+    }),
   dropTable: (op) =>
-    op.previous ? ops.createTable({ table: op.previous }) : missing(op.kind, `table ${op.name}`),
+    op.previous
+      ? ops.createTable({
+          table: op.previous,
+          ...(op.previousForeignKeys?.length ? { foreignKeys: op.previousForeignKeys } : {}),
+        })
+      : missing(op.kind, `table ${op.name}`),
   addColumn: (op) =>
     ops.dropColumn({
       schema: op.schema,
@@ -125,6 +135,16 @@ const reversers: OperationHandlers<Operation> = {
       : missing(op.kind, "raw SQL without reverseSql"),
   // Deleting "the inserted rows" is a guess: they may have been changed, or other rows may
   // now reference them. The migration's author writes the downgrade (usually a DELETE).
+  rebuildTable: (op) =>
+    op.previous
+      ? ops.rebuildTable({
+          schema: op.schema,
+          table: op.table,
+          definition: op.previous,
+          copy: copiedBack(op),
+          previous: op.definition,
+        })
+      : missing(op.kind, `table ${op.table}`),
   bulkInsert: (op) => {
     throw new IrreversibleOperationError(
       op.kind,
@@ -132,6 +152,12 @@ const reversers: OperationHandlers<Operation> = {
     );
   },
 };
+
+/** The copied columns going back: the same values, in the old table's column order. */
+function copiedBack(op: OperationOf<"rebuildTable">): string[] {
+  const copied = new Set(op.copy);
+  return (op.previous?.columns ?? []).map((c) => c.name).filter((name) => copied.has(name));
+}
 
 /** The operation that undoes `op`. Pure; throws `IrreversibleOperationError` when it cannot. */
 export function reverseOperation(op: Operation): Operation {

@@ -11,6 +11,7 @@ import {
   type ExclusionConstraint,
   type ForeignKey,
   type Index,
+  type Table,
   type TableShape,
   type UniqueConstraint,
 } from "../schema/model";
@@ -155,7 +156,7 @@ export function foreignKeyDoc(key: ForeignKey): Doc {
 }
 
 /** The second argument of `op.createTable`. */
-export function tableDefinition(table: TableShape): Doc {
+export function tableDefinition(table: TableShape, foreignKeys: readonly ForeignKey[] = []): Doc {
   return object(
     present([
       ["columns", array(table.columns.map(columnCall))],
@@ -167,6 +168,20 @@ export function tableDefinition(table: TableShape): Doc {
         array((table.exclusions ?? []).map(exclusionDoc)),
       ],
       table.comment !== null && ["comment", quoted(table.comment)],
+      foreignKeys.length > 0 && ["foreignKeys", array(foreignKeys.map(foreignKeyDoc))],
+    ]),
+  );
+}
+
+/** The second argument of `op.rebuildTable`: the whole table after the rebuild, and what is copied. */
+export function rebuildDefinition(table: Table, copy: readonly string[]): Doc {
+  const shape = tableDefinition(table);
+  return object(
+    present([
+      ...(shape.kind === "object" ? shape.entries : []),
+      table.indexes.length > 0 && ["indexes", array(table.indexes.map(indexDoc))],
+      table.foreignKeys.length > 0 && ["foreignKeys", array(table.foreignKeys.map(foreignKeyDoc))],
+      ["copy", strings(copy)],
     ]),
   );
 }

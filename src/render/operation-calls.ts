@@ -12,6 +12,7 @@ import {
   nullable,
   present,
   qualified,
+  rebuildDefinition,
   strings,
   tableDefinition,
   uniqueDoc,
@@ -35,8 +36,8 @@ const calls: OperationHandlers<Doc> = {
     op("createEnum", [qualified(o.enum.schema, o.enum.name), strings(o.enum.values)]),
   dropEnum: (o) => op("dropEnum", [qualified(o.schema, o.name)]),
   alterEnum: (o) => op("alterEnum", [qualified(o.schema, o.name), enumAlteration(o)]),
-  createTable: ({ table }) =>
-    op("createTable", [qualified(table.schema, table.name), tableDefinition(table)]),
+  createTable: ({ table, foreignKeys }) =>
+    op("createTable", [qualified(table.schema, table.name), tableDefinition(table, foreignKeys)]),
   dropTable: (o) => op("dropTable", [qualified(o.schema, o.name)]),
   addColumn: (o) => op("addColumn", [qualified(o.schema, o.table), columnCall(o.column)]),
   dropColumn: (o) => op("dropColumn", [qualified(o.schema, o.table), quoted(o.name)]),
@@ -92,6 +93,8 @@ const calls: OperationHandlers<Doc> = {
     return op("execute", [quoted(o.sql), ...(options.length > 0 ? [object(options)] : [])]);
   },
   bulkInsert: (o) => op("bulkInsert", [qualified(o.schema, o.table), valueDoc(o.rows)]),
+  rebuildTable: (o) =>
+    op("rebuildTable", [qualified(o.schema, o.table), rebuildDefinition(o.definition, o.copy)]),
 };
 
 /** The `op.*` call expression that recreates `operation`. */

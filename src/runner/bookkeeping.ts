@@ -1,3 +1,4 @@
+import type { RunnerDialect } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
 import type { TableRef } from "../schema/model";
 import type { MigrationStep } from "./migration-step";
@@ -8,14 +9,17 @@ export interface BookkeepingStatement {
   readonly expectOneRow: boolean;
 }
 
-const { history, versionChange, versionTable } = postgres.session;
-
 /**
  * What records a step once its migration ran: the version-table change (every statement of
  * which touches exactly one row, or someone else changed the table meanwhile; a purge empties
  * the table first, whatever it holds) and the history rows, with the file's hash.
  */
-export function bookkeepingSql(table: TableRef, step: MigrationStep): BookkeepingStatement[] {
+export function bookkeepingSql(
+  table: TableRef,
+  step: MigrationStep,
+  dialect: RunnerDialect = postgres,
+): BookkeepingStatement[] {
+  const { history, versionChange, versionTable } = dialect.session;
   const heads = step.purge
     ? [versionTable.deleteAll(table), ...step.addHeads.map((id) => versionTable.insert(table, id))]
     : versionChange(table, step.removeHeads, step.addHeads);

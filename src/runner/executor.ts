@@ -1,4 +1,4 @@
-import type { Client } from "pg";
+import type { SqlClient as Client } from "../dialect/dialect";
 
 /**
  * Where a migration's statements go. Live runs send them to the database; `--sql` appends

@@ -1,4 +1,4 @@
-import type { Client } from "pg";
+import type { RunnerDialect, SqlClient as Client } from "../dialect/dialect";
 import { IntegrityError } from "../errors";
 import type { LoadedRevision, RevisionGraph } from "../revisions";
 import type { TableRef } from "../schema/model";
@@ -84,8 +84,10 @@ export async function verifyIntegrity(
   graph: RevisionGraph<LoadedRevision>,
   heads: readonly string[],
   report: { strict: boolean; warn: (line: string) => void; shown?: (file: string) => string },
+  dialect?: RunnerDialect,
 ): Promise<IntegrityProblem[]> {
-  const problems = integrityProblems(graph, heads, await readLatestHistory(client, table));
+  const history = await readLatestHistory(client, table, dialect);
+  const problems = integrityProblems(graph, heads, history);
   const lines = problems.map((p) => describeIntegrityProblem(p, report.shown));
   if (report.strict && problems.length > 0) {
     throw new IntegrityError(

@@ -1,6 +1,6 @@
 import { describeOperations } from "../api/describe-operations";
 import type { TransactionMode } from "../config/options";
-import type { SessionTimeouts } from "../dialect/dialect";
+import type { RunnerDialect, SessionTimeouts } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
 import type { Operation } from "../ops/operations";
 import type { TableRef } from "../schema/model";
@@ -22,6 +22,8 @@ export type { RetryNotice } from "./lock-retries";
 
 export interface RunOptions {
   readonly versionTable: TableRef;
+  /** Whose SQL the steps compile to; PostgreSQL's by default. */
+  readonly dialect?: RunnerDialect;
   /**
    * Version tables a script creates first, when missing (a live run creates them before it
    * reads the heads, see `ensureVersionTable`). Written even when no step runs.
@@ -65,12 +67,17 @@ export async function runSteps(
     }
     described.push(describedStep(step, operations, options.transactionMode));
   }
-  for (const sql of versionTableSetUpSql(options.versionTable, options.setUp ?? NO_SET_UP)) {
+  const dialect = options.dialect ?? postgres;
+  for (const sql of versionTableSetUpSql(
+    options.versionTable,
+    options.setUp ?? NO_SET_UP,
+    dialect,
+  )) {
     await executor.run(sql);
   }
   if (described.length === 0) return;
   const run = new UnitRunner(executor, options);
-  for (const sql of postgres.session.timeouts(options.timeouts ?? NO_TIMEOUTS))
+  for (const sql of dialect.session.timeouts(options.timeouts ?? NO_TIMEOUTS))
     await executor.run(sql);
   for (const unit of transactionUnits(described, options.transactionMode)) await run.unit(unit);
 }
@@ -178,13 +185,15 @@ class UnitRunner {
       await this.execute(op.sql, op.params);
       return;
     }
-    for (const sql of postgres.compile.operation(op, { inlineParams: !this.executor.live })) {
+    const dialect = this.options.dialect ?? postgres;
+    for (const sql of dialect.compile.operation(op, { inlineParams: !this.executor.live })) {
       await this.execute(sql);
     }
   }
 
   private async bookkeeping(step: MigrationStep): Promise<void> {
-    for (const { sql, expectOneRow } of bookkeepingSql(this.options.versionTable, step)) {
+    const statements = bookkeepingSql(this.options.versionTable, step, this.options.dialect);
+    for (const { sql, expectOneRow } of statements) {
       const touched = await this.execute(sql);
       if (expectOneRow && touched !== null && touched !== 1) {
         this.statement = sql;

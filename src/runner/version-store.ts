@@ -1,15 +1,19 @@
-import type { Client } from "pg";
+import type { RunnerDialect, SqlClient as Client } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
 import type { TableRef } from "../schema/model";
 
 /** The revisions the database is at (the version table's rows); empty when it is at base. */
-export async function readHeads(client: Client, table: TableRef): Promise<string[]> {
+export async function readHeads(
+  client: Client,
+  table: TableRef,
+  dialect: RunnerDialect = postgres,
+): Promise<string[]> {
   const exists = await client.query<{ exists: boolean }>(
-    postgres.session.versionTable.exists(table),
+    dialect.session.versionTable.exists(table),
   );
   if (!exists.rows[0]?.exists) return [];
   const rows = await client.query<{ revision: string }>(
-    postgres.session.versionTable.selectHeads(table),
+    dialect.session.versionTable.selectHeads(table),
   );
   return rows.rows.map((row) => row.revision);
 }
@@ -26,16 +30,24 @@ export interface VersionTableSetUp {
  * version table made by an older autogen (revision, applied_at) is kept as it is: the history
  * is a table of its own.
  */
-export function versionTableSetUpSql(table: TableRef, setUp: VersionTableSetUp): string[] {
+export function versionTableSetUpSql(
+  table: TableRef,
+  setUp: VersionTableSetUp,
+  dialect: RunnerDialect = postgres,
+): string[] {
   return [
-    ...(setUp.versionTable ? [postgres.session.versionTable.create(table)] : []),
-    ...(setUp.history ? [postgres.session.history.create(table)] : []),
+    ...(setUp.versionTable ? [dialect.session.versionTable.create(table)] : []),
+    ...(setUp.history ? [dialect.session.history.create(table)] : []),
   ];
 }
 
 /** Creates both version tables when missing, before a live run reads the heads. */
-export async function ensureVersionTable(client: Client, table: TableRef): Promise<void> {
-  for (const sql of versionTableSetUpSql(table, { versionTable: true, history: true })) {
+export async function ensureVersionTable(
+  client: Client,
+  table: TableRef,
+  dialect: RunnerDialect = postgres,
+): Promise<void> {
+  for (const sql of versionTableSetUpSql(table, { versionTable: true, history: true }, dialect)) {
     await client.query(sql);
   }
 }
@@ -53,16 +65,18 @@ export interface HistoryRecord {
 export async function readLatestHistory(
   client: Client,
   table: TableRef,
+  dialect: RunnerDialect = postgres,
 ): Promise<Map<string, HistoryRecord>> {
-  const exists = await client.query<{ exists: boolean }>(postgres.session.history.exists(table));
+  const exists = await client.query<{ exists: boolean }>(dialect.session.history.exists(table));
   if (!exists.rows[0]?.exists) return new Map();
   const result = await client.query<{
     revision: string;
     operation: string;
     hash: string | null;
     file: string | null;
-    executed_at: Date;
-  }>(postgres.session.history.latest(table));
+    /** A Date from PostgreSQL, ISO 8601 text from SQLite. */
+    executed_at: Date | string;
+  }>(dialect.session.history.latest(table));
   return new Map(
     result.rows.map((row) => [
       row.revision,
@@ -71,7 +85,7 @@ export async function readLatestHistory(
         operation: row.operation,
         hash: row.hash,
         file: row.file,
-        executedAt: row.executed_at,
+        executedAt: new Date(row.executed_at),
       },
     ]),
   );

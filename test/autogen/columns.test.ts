@@ -14,6 +14,7 @@ const accounts = (plan: ColumnOptions) =>
 describeCases("columns", [
   {
     name: "a new nullable column is added",
+    dialects: ["postgres", "sqlite"],
     before: [posts({ title: title() })],
     after: [posts({ title: title(), subtitle: Column({ type: "text", nullable: true }) })],
     expect: [["addColumn", { table: "posts", column: { name: "subtitle", nullable: true } }]],
@@ -21,6 +22,7 @@ describeCases("columns", [
   },
   {
     name: "a new NOT NULL column with a default fills existing rows",
+    dialects: ["postgres", "sqlite"],
     before: [posts({ title: title() })],
     after: [posts({ title: title(), views: Column({ type: "integer", default: 0 }) })],
     expect: [["addColumn", { column: { name: "views", nullable: false, default: "0" } }]],
@@ -28,6 +30,7 @@ describeCases("columns", [
   },
   {
     name: "a new NOT NULL column without a default is added to an empty table",
+    dialects: ["postgres", "sqlite"],
     before: [posts({ title: title() })],
     after: [posts({ title: title(), body: Column({ type: "text" }) })],
     expect: [["addColumn", { column: { name: "body", nullable: false, default: null } }]],
@@ -35,6 +38,7 @@ describeCases("columns", [
   },
   {
     name: "a removed property drops its column, and the downgrade brings it back",
+    dialects: ["postgres", "sqlite"],
     before: [
       posts({ title: title(), legacy: Column({ type: "text", nullable: true, default: "x" }) }),
     ],
@@ -45,6 +49,7 @@ describeCases("columns", [
   },
   {
     name: "a column made nullable drops NOT NULL",
+    dialects: ["postgres", "sqlite"],
     before: [posts({ title: title() })],
     after: [posts({ title: title({ nullable: true }) })],
     expect: [["alterColumn", { name: "title", from: { nullable: false }, to: { nullable: true } }]],
@@ -52,12 +57,14 @@ describeCases("columns", [
   },
   {
     name: "a column made NOT NULL sets NOT NULL",
+    dialects: ["postgres", "sqlite"],
     before: [posts({ title: title({ nullable: true }) })],
     after: [posts({ title: title() })],
     expect: [["alterColumn", { name: "title", to: { nullable: false } }]],
   },
   {
     name: "a column made NOT NULL that has a default fills its NULL rows with it first",
+    dialects: ["postgres", "sqlite"],
     before: [accounts({ nullable: true, default: "free" })],
     after: [accounts({ default: "free" })],
     seed: `INSERT INTO accounts (id, plan) VALUES (1, NULL), (2, 'pro')`,
@@ -80,6 +87,7 @@ describeCases("columns", [
   },
   {
     name: "a column made NOT NULL and given a default at once gets the default, then fills its NULL rows",
+    dialects: ["postgres", "sqlite"],
     before: [accounts({ nullable: true })],
     after: [accounts({ default: "free" })],
     seed: `INSERT INTO accounts (id, plan) VALUES (1, NULL), (2, 'pro')`,
@@ -92,6 +100,7 @@ describeCases("columns", [
   },
   {
     name: "a column comment is added, and dropped again on downgrade",
+    dialects: ["postgres", "sqlite"],
     before: [posts({ title: title() })],
     after: [posts({ title: title({ comment: "shown in lists" }) })],
     expect: [
@@ -103,6 +112,7 @@ describeCases("columns", [
   },
   {
     name: "a column comment is changed and one is removed",
+    dialects: ["postgres", "sqlite"],
     before: [
       posts({
         title: title({ comment: "old" }),
@@ -117,6 +127,7 @@ describeCases("columns", [
   },
   {
     name: "a renamed property shows as a drop and an add (renames are not detected)",
+    dialects: ["postgres", "sqlite"],
     before: [posts({ title: title({ nullable: true }) })],
     after: [posts({ heading: title({ nullable: true }) })],
     expect: [

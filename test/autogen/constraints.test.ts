@@ -16,6 +16,7 @@ const products = (...decorators: ClassDecorator[]) =>
 describeCases("checks and primary keys", [
   {
     name: "a new check constraint is added",
+    dialects: ["postgres", "sqlite"],
     before: [products()],
     after: [products(Check("CHK_products_price", `"price" >= 0`))],
     expect: [
@@ -30,6 +31,7 @@ describeCases("checks and primary keys", [
   },
   {
     name: "an unnamed check gets TypeORM's generated name",
+    dialects: ["postgres", "sqlite"],
     before: [products()],
     after: [products(Check(`"stock" >= 0 AND "name" <> ''`))],
     expect: [
@@ -38,6 +40,7 @@ describeCases("checks and primary keys", [
   },
   {
     name: "a changed CHECK expression is detected, which migration:generate misses (#11714)",
+    dialects: ["postgres", "sqlite"],
     before: [products(Check("CHK_products_price", `"price" >= 0`))],
     after: [products(Check("CHK_products_price", `"price" > 0`))],
     expect: [
@@ -51,18 +54,21 @@ describeCases("checks and primary keys", [
   },
   {
     name: "a check spelled differently but meaning the same is no change",
+    dialects: ["postgres", "sqlite"],
     before: [products(Check("CHK_products_stock", `"stock" >= 0`))],
     after: [products(Check("CHK_products_stock", `stock>=0`))],
     expect: [],
   },
   {
     name: "a removed check is dropped, and the downgrade adds it again",
+    dialects: ["postgres", "sqlite"],
     before: [products(Check("CHK_products_stock", `"stock" BETWEEN 0 AND 1000`))],
     after: [products()],
     expect: [["dropCheck", { name: "CHK_products_stock" }]],
   },
   {
     name: "a primary key moved to another column is dropped and added",
+    dialects: ["postgres", "sqlite"],
     before: [
       entity("codes", {
         code: PrimaryColumn({ type: "varchar", length: 8 }),
@@ -117,6 +123,7 @@ describeCases("checks and primary keys", [
   },
   {
     name: "a primary key given a constraint name is renamed by a drop and an add",
+    dialects: ["postgres", "sqlite"],
     before: [entity("codes", { code: PrimaryColumn({ type: "varchar", length: 8 }) })],
     after: [
       entity("codes", {

@@ -38,6 +38,7 @@ const writtenBy =
 describeCases("foreign keys", [
   {
     name: "a new many-to-one adds the column, then its foreign key",
+    dialects: ["postgres", "sqlite"],
     before: library(() => ({})),
     after: library(writtenBy()),
     expect: [
@@ -57,6 +58,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a removed relation drops the foreign key, then the column",
+    dialects: ["postgres", "sqlite"],
     before: library(writtenBy()),
     after: library(() => ({})),
     expect: [
@@ -66,6 +68,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a changed ON DELETE is a foreign key dropped and added",
+    dialects: ["postgres", "sqlite"],
     before: library(writtenBy()),
     after: library(writtenBy({ onDelete: "CASCADE" })),
     expect: [
@@ -75,6 +78,7 @@ describeCases("foreign keys", [
   },
   {
     name: "ON DELETE SET NULL and ON UPDATE CASCADE are written as declared",
+    dialects: ["postgres", "sqlite"],
     before: library(() => ({})),
     after: library(writtenBy({ onDelete: "SET NULL", onUpdate: "CASCADE" })),
     expect: [
@@ -84,6 +88,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a foreign key to a unique column other than the primary key",
+    dialects: ["postgres", "sqlite"],
     before: library(() => ({})),
     after: library((target) => ({
       author: [
@@ -101,6 +106,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a composite foreign key references a composite primary key",
+    dialects: ["postgres", "sqlite"],
     before: [
       entity("editions", {
         isbn: PrimaryColumn({ type: "varchar", length: 13 }),
@@ -135,6 +141,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a self-referencing relation adds a foreign key to its own table",
+    dialects: ["postgres", "sqlite"],
     before: [
       entity("categories", { id: PrimaryGeneratedColumn(), name: Column({ type: "text" }) }),
     ],
@@ -154,6 +161,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a foreign key across schemas names the referenced schema",
+    dialects: ["postgres", "sqlite"],
     before: [entity({ name: "accounts", schema: "billing" }, { id: PrimaryGeneratedColumn() })],
     after: (() => {
       const account = entity(
@@ -180,6 +188,7 @@ describeCases("foreign keys", [
   },
   {
     name: "two new tables that reference each other are created first, their keys after",
+    dialects: ["postgres", "sqlite"],
     before: [],
     after: (() => {
       const refs: { team?: EntityClass; person?: EntityClass } = {};
@@ -197,6 +206,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a one-to-one adds the column, its unique constraint and its foreign key",
+    dialects: ["postgres", "sqlite"],
     before: library(() => ({})),
     after: library((target) => ({ author: [OneToOne(target, { nullable: true }), JoinColumn()] })),
     expect: [
@@ -207,6 +217,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a one-to-one whose join column is also unique: true creates the one unique constraint PostgreSQL keeps",
+    dialects: ["postgres", "sqlite"],
     before: [],
     after: library((target) => ({
       author: [OneToOne(target, { nullable: true }), JoinColumn({ name: "authorId" })],
@@ -223,6 +234,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a database synchronize built with a one-to-one over a unique: true column compares clean",
+    dialects: ["postgres", "sqlite"],
     before: library((target) => ({
       author: [OneToOne(target, { nullable: true }), JoinColumn({ name: "authorId" })],
       authorId: Column({ type: "int", nullable: true, unique: true }),
@@ -235,6 +247,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a one-to-one made over a unique: true column of a table with rows adds one unique constraint",
+    dialects: ["postgres", "sqlite"],
     before: library(() => ({ authorId: Column({ type: "int", nullable: true }) })),
     after: library((target) => ({
       author: [OneToOne(target, { nullable: true }), JoinColumn({ name: "authorId" })],
@@ -247,6 +260,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a one-to-one under an @Unique of the same column keeps the @Unique, under its name",
+    dialects: ["postgres", "sqlite"],
     before: library(() => ({})),
     after: (() => {
       const author = authors();
@@ -268,6 +282,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a one-to-one over the primary key adds no unique constraint: the primary key is one already",
+    dialects: ["postgres", "sqlite"],
     before: [],
     after: (() => {
       const author = authors();
@@ -286,6 +301,7 @@ describeCases("foreign keys", [
   },
   {
     name: "an @Unique over the primary key's columns is no constraint of its own: PostgreSQL folds it into the key",
+    dialects: ["postgres", "sqlite"],
     before: [],
     after: [
       entity(
@@ -297,6 +313,7 @@ describeCases("foreign keys", [
   },
   {
     name: "a dropped table's foreign keys go first, and come back last on downgrade",
+    dialects: ["postgres", "sqlite"],
     before: library(writtenBy({ onDelete: "CASCADE" })),
     after: [authors()],
     expect: [["dropForeignKey"], ["dropTable", { name: "books" }]],

@@ -49,6 +49,7 @@ const notes = () =>
 describeCases("tables", [
   {
     name: "a new entity creates its table with its primary key",
+    dialects: ["postgres", "sqlite"],
     before: [],
     after: [users()],
     expect: [["createTable", { table: { name: "users", primaryKey: { columns: ["id"] } } }]],
@@ -59,6 +60,7 @@ describeCases("tables", [
   },
   {
     name: "a removed entity drops its table, which migration:generate never does (#7814)",
+    dialects: ["postgres", "sqlite"],
     before: [users(), notes()],
     after: [users()],
     expect: [["dropTable", { name: "notes", previous: { name: "notes" } }]],
@@ -75,6 +77,7 @@ describeCases("tables", [
   },
   {
     name: "an entity in a new schema creates the schema, then the table",
+    dialects: ["postgres", "sqlite"],
     before: [users()],
     after: [users(), auditEvents()],
     expect: [
@@ -90,6 +93,7 @@ describeCases("tables", [
   },
   {
     name: "the same table name in two schemas makes two tables",
+    dialects: ["postgres", "sqlite"],
     before: [users()],
     after: [
       users(),
@@ -132,24 +136,28 @@ describeCases("tables", [
   },
   {
     name: "a table comment is added",
+    dialects: ["postgres", "sqlite"],
     before: [users()],
     after: [users({}, "people who sign in")],
     expect: [["setTableComment", { comment: "people who sign in", previous: null }]],
   },
   {
     name: "a table comment with quotes is changed",
+    dialects: ["postgres", "sqlite"],
     before: [users({}, "people")],
     after: [users({}, 'people\'s "accounts"')],
     expect: [["setTableComment", { comment: 'people\'s "accounts"', previous: "people" }]],
   },
   {
     name: "a table comment is removed",
+    dialects: ["postgres", "sqlite"],
     before: [users({}, "people")],
     after: [users()],
     expect: [["setTableComment", { comment: null, previous: "people" }]],
   },
   {
     name: "an entity with synchronize: false is neither created nor dropped",
+    dialects: ["postgres", "sqlite"],
     before: [users()],
     after: [
       users(),

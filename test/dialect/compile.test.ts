@@ -12,8 +12,11 @@ const fk = foreignKey;
 
 type Case = readonly [name: string, op: Operation, sql: readonly string[]];
 
-/** Keyed by every operation kind, so a kind without a case does not type-check. */
-const cases: { readonly [K in OperationKind]: readonly Case[] } = {
+/**
+ * Keyed by every operation kind, so a kind without a case does not type-check; rebuildTable,
+ * which PostgreSQL refuses, has its own test below.
+ */
+const cases: { readonly [K in Exclude<OperationKind, "rebuildTable">]: readonly Case[] } = {
   createSchema: [
     ["is a plain CREATE SCHEMA", ops.createSchema({ schema: "audit" }), ['CREATE SCHEMA "audit"']],
   ],
@@ -346,6 +349,20 @@ const cases: { readonly [K in OperationKind]: readonly Case[] } = {
     ],
   ],
 };
+
+describe("compileOperation of a SQLite table rebuild", () => {
+  it("refuses on PostgreSQL, which changes tables in place", () => {
+    const table = { schema: "public", name: "users", columns: [], primaryKey: null, uniques: [] };
+    const op = ops.rebuildTable({
+      ...on,
+      definition: { ...table, checks: [], indexes: [], foreignKeys: [], comment: null },
+      copy: [],
+    });
+    expect(() => compileOperation(op)).toThrow(
+      'op.rebuildTable("users") is for SQLite databases; PostgreSQL changes the table in place.',
+    );
+  });
+});
 
 describe("compileOperation", () => {
   const rows = Object.entries(cases).flatMap(([kind, list]) =>

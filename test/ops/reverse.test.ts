@@ -138,6 +138,15 @@ const made: {
     "setTableComment",
   ],
   execute: [ops.execute({ sql: "SELECT 1", reverseSql: "SELECT 2" }), "execute"],
+  rebuildTable: [
+    ops.rebuildTable({
+      ...on,
+      definition: { ...shape, indexes: [index], foreignKeys: [fk] },
+      copy: ["id", "title"],
+      previous: { ...shape, columns: [title, shape.columns[0]!], indexes: [], foreignKeys: [] },
+    }),
+    "rebuildTable",
+  ],
 };
 
 describe("reverseOperation", () => {

@@ -38,4 +38,5 @@ export const postgres = {
     clientCheck: clientCheckSql,
     lockTimeoutCode: LOCK_NOT_AVAILABLE,
   },
+  adapt: (operations) => [...operations],
 } as const satisfies Dialect<ClientBase, ClientConfig>;

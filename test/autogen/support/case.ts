@@ -33,6 +33,14 @@ export interface AutogenCase {
    * autogenerate finds nothing to do there), SQL run as is, or nothing: an empty database.
    */
   readonly before?: readonly EntityClass[] | string;
+  /**
+   * The databases the case runs on; PostgreSQL alone by default. On SQLite the case runs from
+   * entities (never SQL), and `expect` and `sql` (PostgreSQL's operations) are not checked:
+   * `sqliteExpect` says what SQLite's are.
+   */
+  readonly dialects?: readonly ("postgres" | "sqlite")[];
+  /** The operations autogenerate must produce on SQLite, in order. */
+  readonly sqliteExpect?: readonly ExpectedOperation[];
   /** The entities that describe the wanted database. */
   readonly after: readonly EntityClass[];
   /** The operations autogenerate must produce, in order; a property test leaves them out. */

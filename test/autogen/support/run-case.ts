@@ -17,6 +17,7 @@ import {
   type RowValues,
 } from "./rows";
 import { snapshot, type Snapshot } from "./snapshot";
+import { coversSqlite, runSqliteCase } from "./run-sqlite-case";
 import { qualifiedName, quoteIdent } from "../../../src/dialect/postgres/quote";
 
 /** Resets the database, then runs `fn` with a connection to it. */
@@ -211,6 +212,20 @@ async function proveCase(
  */
 export function describeCases(title: string, cases: readonly AutogenCase[]): void {
   const runPending = process.env.AUTOGEN_PENDING_CASES === "run";
+  const onPostgres = cases.filter((c) => (c.dialects ?? ["postgres"]).includes("postgres"));
+  if (onPostgres.length > 0) describePostgresCases(title, onPostgres, runPending);
+  const onSqlite = cases.filter(coversSqlite);
+  if (onSqlite.length === 0) return;
+  describe(`${title} on SQLite`, () => {
+    for (const c of onSqlite) it(c.name, async () => void (await runSqliteCase(c)));
+  });
+}
+
+function describePostgresCases(
+  title: string,
+  cases: readonly AutogenCase[],
+  runPending: boolean,
+): void {
   describe(title, () => {
     const databases = useCaseDatabases();
     for (const c of cases) {

@@ -81,6 +81,22 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
   const check = fc.record({ name: text, expression: text });
   const param: fc.Arbitrary<unknown> = fc.jsonValue();
 
+  const index = fc.record({
+    name: text,
+    columns: names,
+    unique: fc.boolean(),
+    where: orNull,
+    method: fc.oneof(fc.constant("btree"), text),
+  });
+  const foreignKey = fc.record({
+    name: text,
+    columns: names,
+    referencedSchema: schema,
+    referencedTable: text,
+    referencedColumns: names,
+    onDelete: action,
+    onUpdate: action,
+  });
   const byKind: { [K in OperationKind]: fc.Arbitrary<Operation> } = {
     createSchema: text.map((s) => ops.createSchema({ schema: s })),
     dropSchema: text.map((s) => ops.dropSchema({ schema: s })),
@@ -197,6 +213,24 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
         { requiredKeys: ["sql"] },
       )
       .map((e) => ops.execute(e)),
+    rebuildTable: fc
+      .record({
+        on,
+        columns: fc.array(column, { maxLength: 4 }),
+        primaryKey: fc.option(key, { nil: null }),
+        uniques: fc.array(unique, { maxLength: 2 }),
+        checks: fc.array(check, { maxLength: 2 }),
+        indexes: fc.array(index, { maxLength: 2 }),
+        foreignKeys: fc.array(foreignKey, { maxLength: 2 }),
+        copy: names,
+      })
+      .map(({ on: where, copy, ...table }) =>
+        ops.rebuildTable({
+          ...where,
+          definition: { schema: where.schema, name: where.table, comment: null, ...table },
+          copy,
+        }),
+      ),
     bulkInsert: fc
       .record({ on, rows: fc.array(fc.dictionary(text, param), { maxLength: 3 }) })
       .map((r) => ops.bulkInsert({ ...r.on, rows: r.rows })),

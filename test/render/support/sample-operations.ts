@@ -1,6 +1,6 @@
 import { ops } from "../../../src/ops/factories";
 import type { Operation, OperationKind, OperationOf } from "../../../src/ops/operations";
-import type { Column, TableShape } from "../../../src/schema/model";
+import type { Column, Table, TableShape } from "../../../src/schema/model";
 
 /**
  * Hand-picked operations of every kind, mixing fields at their defaults with fields that
@@ -90,6 +90,29 @@ const plainNumeric = {
 
 const on = { schema: "public", table: "users" };
 const onBlog = { schema: "blog", table: "posts" };
+
+/** A SQLite table as a rebuild re-creates it: keys, a check, an index and a foreign key. */
+const rebuiltUsers: Table = {
+  ...users,
+  columns: [serialColumn, { ...plainColumn, name: "email", type: "varchar", nullable: false }],
+  primaryKey: { name: "users_pkey", columns: [serialColumn.name] },
+  uniques: [{ name: "UQ_users_email", columns: ["email"] }],
+  checks: [{ name: "CHK_users_email", expression: `"email" LIKE '%@%'` }],
+  indexes: [
+    { name: "IDX_users_email", columns: ["email"], unique: false, where: null, method: "btree" },
+  ],
+  foreignKeys: [
+    {
+      name: "FK_users_team",
+      columns: ["email"],
+      referencedSchema: "public",
+      referencedTable: "teams",
+      referencedColumns: ["email"],
+      onDelete: "CASCADE",
+      onUpdate: "NO ACTION",
+    },
+  ],
+};
 
 export const samplesByKind: { readonly [K in OperationKind]: readonly OperationOf<K>[] } = {
   createSchema: [ops.createSchema({ schema: "blog" })],
@@ -336,6 +359,7 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
     }),
     ops.bulkInsert({ ...onBlog, rows: [] }),
   ],
+  rebuildTable: [ops.rebuildTable({ ...on, definition: rebuiltUsers, copy: [serialColumn.name] })],
 };
 
 export const sampleOperations: readonly Operation[] = Object.values(samplesByKind).flat();

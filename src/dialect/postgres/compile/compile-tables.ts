@@ -2,6 +2,7 @@ import type { CreateTableOp, DropTableOp, SetTableCommentOp } from "../../../ops
 import { columnDefinition, columnFollowUps, commentOnTable } from "./column-definition";
 import { checkClause, exclusionClause, primaryKeyClause, uniqueClause } from "./constraint-clauses";
 import { qualifiedName } from "../quote";
+import { compileAddForeignKey } from "./compile-constraints";
 
 /**
  * `CREATE TABLE` with its columns, primary key, unique, check and exclusion constraints, one
@@ -23,6 +24,14 @@ export function compileCreateTable(op: CreateTableOp): string[] {
     `CREATE TABLE ${qualifiedName(table.schema, table.name)} ${body}`,
     ...(table.comment === null ? [] : [commentOnTable(table.schema, table.name, table.comment)]),
     ...table.columns.flatMap((column) => columnFollowUps(table.schema, table.name, column)),
+    ...(op.foreignKeys ?? []).flatMap((foreignKey) =>
+      compileAddForeignKey({
+        kind: "addForeignKey",
+        schema: table.schema,
+        table: table.name,
+        foreignKey,
+      }),
+    ),
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { ExecuteOp, Operation, OperationHandlers } from "../../../ops/operations";
 import { dispatch } from "../../../ops/operations";
+import { AutogenError } from "../../../errors";
 import type { CompileOptions } from "../../dialect";
 import { compileAddColumn, compileAlterColumn, compileDropColumn } from "./compile-columns";
 import {
@@ -61,6 +62,14 @@ const compilers: OperationHandlers<string[]> = {
   // A person's SQL, as written; its parameters travel beside it (see `inlineParams` option).
   execute: (op) => [op.sql],
   bulkInsert: compileBulkInsert,
+  // PostgreSQL alters every part of a table in place; only the SQLite dialect rebuilds.
+  rebuildTable: (op) => {
+    throw new AutogenError(
+      "invalid-operation",
+      `op.rebuildTable("${op.table}") is for SQLite databases; PostgreSQL changes the table in place.`,
+      "Regenerate the migration against this database (autogen revision), or write the alterColumn/addForeignKey calls it needs.",
+    );
+  },
 };
 
 function compileExecute(op: ExecuteOp): string[] {
