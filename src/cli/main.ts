@@ -7,6 +7,7 @@ import { consoleOutput } from "../commands/output";
 import { revision } from "../commands/revision";
 import type { CommandContext } from "../commands/workspace";
 import { UsageError } from "../errors";
+import { useSourceMaps } from "../loader/typescript-loader";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
 import { reportError } from "./report-error";
 import {
@@ -192,6 +193,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
 /** Runs the CLI and exits with its code: 0 success, 1 failure or changes found, 2 usage. */
 export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes("--verbose");
+  useSourceMaps(verbose);
   let code: number;
   try {
     await build(argv).parseAsync();
