@@ -6,6 +6,7 @@ import { importClassesFromDirectories } from "typeorm/util/DirectoryExportedClas
 import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
+import { indexMetadataArgs } from "./indexed-metadata-args";
 import { settleDecorators } from "./settle-decorators";
 
 /** A class, an EntitySchema or a glob, as the `entities` option lists them. */
@@ -48,6 +49,7 @@ export async function buildEntityMetadata(dataSource: DataSource): Promise<void>
       ...((await importClassesFromDirectories(dataSource.logger, globs)) as EntityReference[]),
     ];
     await settleDecorators();
+    indexMetadataArgs();
     metadatas = await new ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(loaded);
     new EntityMetadataValidator().validateMany(
       metadatas.filter((metadata) => metadata.tableType !== "view"),
