@@ -8,7 +8,7 @@
 // `node -e "require('typeorm')"`. Median of --runs, peak RSS and the SQL sent per process.
 //
 //   npm run build && npm run bench -- --tables 100,1000 [--runs 3] [--stages check,revision]
-//     [--typeorm-max-tables 1000] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+//     [--typeorm-max-tables 1000] [--typeorm-runs N] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
 //     [--db-prefix autogen_bench] [--keep]
 const { spawnSync } = require("node:child_process");
 const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
@@ -40,6 +40,7 @@ function parseArgs(argv) {
     runs: Number(value("runs", "3")),
     stages: value("stages", STAGES.join(",")).split(","),
     typeormMaxTables: Number(value("typeorm-max-tables", "1000")),
+    typeormRuns: Number(value("typeorm-runs", value("runs", "3"))),
     migrations: Number(value("migrations", "100")),
     serverUrl: value(
       "database-url",
@@ -60,7 +61,13 @@ function runProcess(args, { cwd, env }) {
   const child = spawnSync(
     process.execPath,
     ["--require", join(__dirname, "count-queries.js"), ...args],
-    { cwd, env: { ...process.env, ...env, BENCH_STATS_FILE: statsFile }, encoding: "utf8" },
+    {
+      cwd,
+      env: { ...process.env, ...env, BENCH_STATS_FILE: statsFile },
+      encoding: "utf8",
+      // TypeORM logs every query of schema:sync: far more than the default 1 MB.
+      maxBuffer: 1 << 30,
+    },
   );
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const stats = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, "utf8")) : {};
@@ -133,7 +140,11 @@ async function benchTables(tables, opts, results) {
     cwd: dir,
     env: { ...env, TS_NODE_TRANSPILE_ONLY: "true" },
   });
-  if (sync.status !== 0) throw new Error(`schema:sync failed:\n${sync.stderr}${sync.stdout}`);
+  if (sync.status !== 0) {
+    throw new Error(
+      `schema:sync failed (${sync.status}):\n${sync.stderr}${sync.stdout.slice(-2000)}`,
+    );
+  }
 
   const run = (name, args, extra) => stage(results, name, tables, opts.runs, args, options, extra);
   if (has("baseline")) run("node -e \"require('typeorm')\"", ["-e", "require('typeorm')"]);
@@ -168,9 +179,13 @@ async function benchTables(tables, opts, results) {
   }
   if (has("typeorm") && tables <= opts.typeormMaxTables) {
     const out = join(dir, "typeorm-migrations");
-    run(
+    stage(
+      results,
       "typeorm migration:generate (ts-node)",
+      tables,
+      opts.typeormRuns,
       typeormCli("migration:generate", "-d", "ormconfig.ts", join(out, "Bench")),
+      options,
       { before: () => rmSync(out, { recursive: true, force: true }) },
     );
   }
@@ -205,12 +220,6 @@ async function main() {
   if (!existsSync(join(ROOT, "dist", "cli", "main.js")))
     throw new Error("Run `npm run build` first.");
   const results = [];
-  for (const tables of opts.tables) await benchTables(tables, opts, results);
-  const table = printTable(results);
-  const targets = targetLines(results, opts);
-  console.log(table);
-  console.log("");
-  console.log(targets.join("\n"));
   const outDir = join(ROOT, "bench-results");
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
@@ -219,6 +228,16 @@ async function main() {
     loadavg: require("node:os").loadavg(),
     node: process.version,
   };
+  for (const tables of opts.tables) {
+    await benchTables(tables, opts, results);
+    // Written after each size, so a failure at 10,000 tables keeps the smaller ones.
+    writeFileSync(file, JSON.stringify({ options: opts, machine, results }, null, 2));
+  }
+  const table = printTable(results);
+  const targets = targetLines(results, opts);
+  console.log(table);
+  console.log("");
+  console.log(targets.join("\n"));
   writeFileSync(file, JSON.stringify({ options: opts, machine, results, targets }, null, 2));
   console.log(`\nJSON: ${file}`);
 }
