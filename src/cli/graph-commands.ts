@@ -1,9 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
-import { branches } from "../commands/branches";
-import { merge } from "../commands/merge";
-import { show } from "../commands/show";
-import { stamp } from "../commands/stamp";
 import type { CommandContext } from "../commands/workspace";
+import { commands } from "./lazy-commands";
 import { jsonFlagSet, lockFlagSet, lockOptions, sqlFlagSet } from "./shared-flags";
 
 interface GlobalArgs {
@@ -22,7 +19,8 @@ const list = (value: string | string[] | undefined): string[] =>
 
 /*
  * The revision-graph commands Alembic users know: `merge`, `branches`, `show` and `stamp`,
- * kept apart from main.ts's list so that file stays a table of contents.
+ * kept apart from main.ts's list so that file stays a table of contents. Each command's
+ * module is required when it runs (lazy-commands.ts).
  */
 
 export const mergeCommand = (context: Context) =>
@@ -49,7 +47,7 @@ export const mergeCommand = (context: Context) =>
         })
         .option("rev-id", { type: "string", describe: "Revision id instead of a random one" }),
     handler: async (a) =>
-      void (await merge(context(a), {
+      void (await commands.merge().merge(context(a), {
         message: a.message,
         revisions: list(a.revisions),
         branchLabels: list(a["branch-label"]),
@@ -62,7 +60,8 @@ export const branchesCommand = (context: Context) =>
     command: "branches",
     describe: "List the branch points and the branches that leave them",
     builder: (y: Argv<GlobalArgs>) => y.options(jsonFlagSet),
-    handler: async (a) => void (await branches(context(a), { verbose: a.verbose, json: a.json })),
+    handler: async (a) =>
+      void (await commands.branches().branches(context(a), { verbose: a.verbose, json: a.json })),
   });
 
 export const showCommand = (context: Context) =>
@@ -77,7 +76,8 @@ export const showCommand = (context: Context) =>
           describe: "An id, a partial id (4+ characters), a branch label, head or heads",
         })
         .options(jsonFlagSet),
-    handler: async (a) => void (await show(context(a), { revision: a.revision, json: a.json })),
+    handler: async (a) =>
+      void (await commands.show().show(context(a), { revision: a.revision, json: a.json })),
   });
 
 export const stampCommand = (context: Context) =>
@@ -98,7 +98,7 @@ export const stampCommand = (context: Context) =>
         .options(sqlFlagSet)
         .options(lockFlagSet),
     handler: async (a) =>
-      void (await stamp(context(a), {
+      void (await commands.stamp().stamp(context(a), {
         revision: a.revision,
         purge: a.purge,
         sql: a.sql,

@@ -1,13 +1,10 @@
 import yargs, { type Argv } from "yargs";
-import { check, diff } from "../commands/check";
-import { init } from "../commands/init";
-import { current, heads, history } from "../commands/inspect";
-import { downgrade, upgrade } from "../commands/migrate";
 import { consoleOutput } from "../commands/output";
-import { revision } from "../commands/revision";
 import type { CommandContext } from "../commands/workspace";
 import { UsageError } from "../errors";
+import { useSourceMaps } from "../loader/typescript-loader";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
+import { commands } from "./lazy-commands";
 import { reportError } from "./report-error";
 import {
   jsonFlagSet,
@@ -46,7 +43,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
       "init",
       "Create ormconfig.ts, migrations/ and the .gitignore lines (never overwrites)",
       (y) => y,
-      () => void init({ out: consoleOutput }),
+      () => void commands.init().init({ out: consoleOutput }),
     )
     .command(
       "revision",
@@ -83,7 +80,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
             describe: "Revision id to use instead of a random one",
           }),
       async (a) =>
-        void (await revision(context(a), {
+        void (await (
+          await commands.revision()
+        ).revision(context(a), {
           message: a.message,
           empty: a.empty,
           head: a.head,
@@ -106,7 +105,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
           .options(sqlFlagSet)
           .options(runnerFlagSet),
       async (a) =>
-        void (await upgrade(context(a), { target: a.target, sql: a.sql, ...runnerOptions(a) })),
+        void (await (
+          await commands.migrate()
+        ).upgrade(context(a), { target: a.target, sql: a.sql, ...runnerOptions(a) })),
     )
     .command(
       "downgrade <target>",
@@ -121,7 +122,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
           .options(sqlFlagSet)
           .options(runnerFlagSet),
       async (a) =>
-        void (await downgrade(context(a), {
+        void (await (
+          await commands.migrate()
+        ).downgrade(context(a), {
           target: a.target as string,
           sql: a.sql,
           ...runnerOptions(a),
@@ -132,7 +135,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
       "Show the revisions the database is at",
       (y) => y.options(jsonFlagSet).options(strictFlagSet),
       async (a) =>
-        void (await current(context(a), { verbose: a.verbose, json: a.json, strict: a.strict })),
+        void (await (
+          await commands.inspect()
+        ).current(context(a), { verbose: a.verbose, json: a.json, strict: a.strict })),
     )
     .command(
       "history",
@@ -147,7 +152,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
           })
           .options(jsonFlagSet),
       async (a) =>
-        void (await history(context(a), {
+        void (await (
+          await commands.inspect()
+        ).history(context(a), {
           range: a["rev-range"],
           indicateCurrent: a["indicate-current"],
           verbose: a.verbose,
@@ -158,7 +165,10 @@ function build(argv: string[]): Argv<GlobalArgs> {
       "heads",
       "Show the revisions nothing builds on",
       (y) => y.options(jsonFlagSet),
-      async (a) => void (await heads(context(a), { verbose: a.verbose, json: a.json })),
+      async (a) =>
+        void (await (
+          await commands.inspect()
+        ).heads(context(a), { verbose: a.verbose, json: a.json })),
     )
     .command(mergeCommand(context))
     .command(branchesCommand(context))
@@ -169,7 +179,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
       "Exit 1 when migrations are pending or the entities differ from the database",
       (y) => y.options(strictFlagSet),
       async (a) => {
-        const result = await check(context(a), { strict: a.strict });
+        const result = await commands.check().check(context(a), { strict: a.strict });
         if (!result.clean) requestedExit = 1;
       },
     )
@@ -177,7 +187,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
       "diff",
       "Print what `revision` would generate, as SQL; writes nothing",
       (y) => y.options(jsonFlagSet),
-      async (a) => void (await diff(context(a), { json: a.json })),
+      async (a) => void (await commands.check().diff(context(a), { json: a.json })),
     )
     .demandCommand(1, "Name a command; see autogen --help.")
     .strict()
@@ -192,6 +202,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
 /** Runs the CLI and exits with its code: 0 success, 1 failure or changes found, 2 usage. */
 export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes("--verbose");
+  useSourceMaps(verbose);
   let code: number;
   try {
     await build(argv).parseAsync();

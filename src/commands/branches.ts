@@ -42,7 +42,7 @@ export async function branches(
   options: ListOptions = {},
 ): Promise<readonly BranchPoint[]> {
   return withWorkspace(ctx, async (ws) => {
-    const graph = await loadGraph(ws, true);
+    const graph = await loadGraph(ws, true, { headersOnly: true });
     const points = graph.branchPoints.map((id) => branchPoint(graph, id));
     if (options.json) {
       ctx.out.data(JSON.stringify(points, null, 2));

@@ -26,7 +26,7 @@ export async function check(
 ): Promise<CheckResult> {
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
-      const graph = await loadGraph(ws, true);
+      const graph = await loadGraph(ws, true, { headersOnly: true });
       const heads = await readHeads(client, ws.options.versionTable, ws.dialect);
       await checkIntegrity(ws, client, graph, heads, options.strict);
       const pending = planUpgrade(graph, heads, "heads").map((s) => s.revision.revision);

@@ -69,7 +69,7 @@ async function appliedState(ws: Workspace, graph: MigrationGraph): Promise<Appli
  */
 export async function history(ctx: CommandContext, options: HistoryOptions = {}) {
   return withWorkspace(ctx, async (ws) => {
-    const graph = await loadGraph(ws, true);
+    const graph = await loadGraph(ws, true, { headersOnly: true });
     const ends = options.range === undefined ? undefined : parseRange(options.range);
     const needsDatabase =
       options.indicateCurrent || relativeToDatabase(ends?.from) || relativeToDatabase(ends?.to);
@@ -83,7 +83,7 @@ export async function history(ctx: CommandContext, options: HistoryOptions = {})
 /** `heads`: the revisions nothing builds on. */
 export async function heads(ctx: CommandContext, options: ListOptions = {}) {
   return withWorkspace(ctx, async (ws) => {
-    const graph = await loadGraph(ws, true);
+    const graph = await loadGraph(ws, true, { headersOnly: true });
     const list = graph.heads.map((id) => graph.get(id));
     if (options.json || options.verbose) print(ws, graph, list, options);
     else for (const r of list) ctx.out.data(`${r.revision} (head)`);
@@ -101,7 +101,7 @@ export async function current(
 ) {
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
-      const graph = await loadGraph(ws, true);
+      const graph = await loadGraph(ws, true, { headersOnly: true });
       const rows = await readHeads(client, ws.options.versionTable, ws.dialect);
       await checkIntegrity(ws, client, graph, rows, options.strict);
       if (options.json) {

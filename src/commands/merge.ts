@@ -75,7 +75,7 @@ function checkMergeable(graph: MigrationGraph, ids: readonly string[], given: bo
 export async function merge(ctx: CommandContext, options: MergeOptions): Promise<MergeResult> {
   checkRevId(options.revId);
   return withWorkspace(ctx, async (ws) => {
-    const graph = await loadGraph(ws);
+    const graph = await loadGraph(ws, false, { headersOnly: true });
     const parents = mergedRevisions(graph, options.revisions ?? []);
     checkMergeable(graph, parents, (options.revisions ?? []).length > 0);
     const id = options.revId ?? newRevisionId();

@@ -2,7 +2,7 @@ import type { SqlClient as Client } from "../dialect/dialect";
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { verifyIntegrity, type IntegrityProblem } from "../runner/integrity";
-import { loadRevisions } from "../migration-files";
+import { loadRevisions, type LoadOptions } from "../migration-files";
 import { RevisionGraph, type LoadedRevision, type PlanStep } from "../revisions";
 import type { MigrationStep } from "../runner/run-steps";
 import type { MigrationContext } from "../api";
@@ -12,12 +12,17 @@ export type MigrationGraph = RevisionGraph<LoadedRevision>;
 
 /**
  * The project's migrations as a revision graph. A missing folder is an empty graph when
- * `allowMissing` (a project with no migrations yet), an error naming it otherwise.
+ * `allowMissing` (a project with no migrations yet), an error naming it otherwise. Commands
+ * that never run a migration pass `headersOnly` (see LoadOptions).
  */
-export async function loadGraph(ws: Workspace, allowMissing = false): Promise<MigrationGraph> {
+export async function loadGraph(
+  ws: Workspace,
+  allowMissing = false,
+  options: LoadOptions = {},
+): Promise<MigrationGraph> {
   const dir = ws.options.migrationsDir;
   if (allowMissing && !existsSync(dir)) return RevisionGraph.from<LoadedRevision>([]);
-  return RevisionGraph.from(await loadRevisions(dir));
+  return RevisionGraph.from(await loadRevisions(dir, options));
 }
 
 /** A plan step as the runner takes it: the function to call and the version-table change. */

@@ -110,7 +110,7 @@ export async function revision(
 ): Promise<RevisionResult> {
   checkRevId(options.revId);
   return withWorkspace(ctx, async (ws) => {
-    const graph = await loadGraph(ws, true);
+    const graph = await loadGraph(ws, true, { headersOnly: true });
     const parent = parentOf(graph, options);
     const id = options.revId ?? newRevisionId();
     if (graph.has(id)) throw new UsageError(`revision ${id} already exists.`);

@@ -102,7 +102,7 @@ export async function stamp(ctx: CommandContext, options: StampOptions): Promise
   const targets = ends.filter((end): end is string => end !== undefined);
   for (const target of targets) parseTarget(target);
   return withWorkspace(ctx, async (ws) => {
-    const graph = await loadGraph(ws, true);
+    const graph = await loadGraph(ws, true, { headersOnly: true });
     for (const target of targets) checkTarget(graph, target);
     if (options.sql) {
       const from = range?.from ?? "base";

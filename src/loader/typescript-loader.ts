@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
+import { SourceMap, type SourceMapPayload } from "node:module";
 import { relative } from "node:path";
 import type * as TypeScript from "typescript";
 import { AutogenError, LoadError } from "../errors";
+import {
+  cacheDirectory,
+  fileCache,
+  transpileKey,
+  typescriptVersion,
+  type TranspileCache,
+} from "./transpile-cache";
 import transpileOptions from "./transpile-options.json";
 
 /**
@@ -12,27 +20,57 @@ import transpileOptions from "./transpile-options.json";
  * needs to infer `@Column() name: string`; swc keeps it but hoists export getters above the
  * classes, so two entities that import each other (every `@ManyToOne`/`@OneToMany` pair)
  * fail with "Cannot access 'X' before initialization". tsc's output has neither problem.
- * The compiler is loaded on first use, so commands that load no TypeScript never pay for it.
+ * The output is kept in a persistent cache (transpile-cache.ts), and the compiler is loaded
+ * only on a cache miss, so an unchanged project never loads it at all.
  */
 let typescript: typeof TypeScript | undefined;
-let compilerOptions: TypeScript.CompilerOptions | undefined;
 
-function compiler(): { ts: typeof TypeScript; options: TypeScript.CompilerOptions } {
-  if (!typescript || !compilerOptions) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    typescript = require("typescript") as typeof TypeScript;
-    const converted = typescript.convertCompilerOptionsFromJson(transpileOptions, "");
-    compilerOptions = converted.options;
-  }
-  return { ts: typescript, options: compilerOptions };
+/** Bumped when what this file emits changes for the same compiler output. */
+const LOADER_FORMAT = "1";
+
+/**
+ * Inline source maps cost time on every load (Node decodes each one), so they are emitted
+ * only when asked for: `--verbose`, whose stack traces should point at TypeScript lines.
+ */
+let sourceMaps = false;
+
+/** Turns inline source maps (and Node's use of them in stack traces) on or off. */
+export function useSourceMaps(on: boolean): void {
+  sourceMaps = on;
+  if (on) process.setSourceMapsEnabled(true);
+}
+
+function loadCompiler(): typeof TypeScript {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typescript ??= require("typescript") as typeof TypeScript;
+  return typescript;
+}
+
+let baseOptions: TypeScript.CompilerOptions | undefined;
+
+function options(maps: "inline" | "separate" | "none"): TypeScript.CompilerOptions {
+  const ts = loadCompiler();
+  baseOptions ??= ts.convertCompilerOptionsFromJson(transpileOptions, "").options;
+  const { inlineSourceMap: _inline, inlineSources: _sources, ...rest } = baseOptions;
+  if (maps === "inline") return { ...rest, inlineSourceMap: true, inlineSources: true };
+  if (maps === "separate") return { ...rest, sourceMap: true };
+  return rest;
 }
 
 /** Compiles one TypeScript source to CommonJS; a syntax error names the file, line and column. */
 export function compileTypeScript(source: string, filename: string): string {
-  const { ts, options } = compiler();
+  return transpile(source, filename, sourceMaps ? "inline" : "none").outputText;
+}
+
+function transpile(
+  source: string,
+  filename: string,
+  maps: "inline" | "separate" | "none",
+): TypeScript.TranspileOutput {
+  const ts = loadCompiler();
   const output = ts.transpileModule(source, {
     fileName: filename,
-    compilerOptions: options,
+    compilerOptions: options(maps),
     reportDiagnostics: true,
   });
   const error = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
@@ -46,7 +84,31 @@ export function compileTypeScript(source: string, filename: string): string {
     const shown = relative(process.cwd(), filename) || filename;
     throw new LoadError(filename, `${shown} does not compile: ${message}${at}`);
   }
-  return output.outputText;
+  return output;
+}
+
+let cache: TranspileCache | null | undefined;
+let cacheSettings: string | undefined;
+
+/** The emitted JavaScript for a file, from the cache when it has it. */
+export function cachedCompile(source: string, filename: string): string {
+  if (cache === undefined) {
+    const dir = cacheDirectory();
+    cache = dir === undefined ? null : fileCache(dir);
+    cacheSettings = JSON.stringify([LOADER_FORMAT, typescriptVersion(), transpileOptions]);
+  }
+  if (cache === null) return compileTypeScript(source, filename);
+  const key = transpileKey(source, filename, `${cacheSettings}${sourceMaps ? "+maps" : ""}`);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const code = compileTypeScript(source, filename);
+  cache.set(key, code);
+  return code;
+}
+
+/** Forgets the cache settings read from the environment (tests change AUTOGEN_CACHE_DIR). */
+export function resetTranspileCache(): void {
+  cache = undefined;
 }
 
 let registered = false;
@@ -55,14 +117,14 @@ let registered = false;
 export function registerTypeScriptLoader(): void {
   if (registered) return;
   registered = true;
-  process.setSourceMapsEnabled(true);
   type CompilingModule = NodeJS.Module & { _compile(code: string, filename: string): void };
   require.extensions[".ts"] = (module, filename) => {
-    const code = compileTypeScript(readFileSync(filename, "utf8"), filename);
+    const source = readFileSync(filename, "utf8");
+    const code = cachedCompile(source, filename);
     try {
       (module as CompilingModule)._compile(code, filename);
     } catch (error) {
-      throw failedToLoad(error, filename);
+      throw failedToLoad(error, filename, source);
     }
   };
 }
@@ -72,20 +134,50 @@ export function registerTypeScriptLoader(): void {
  * throws at import reaches the user as TypeORM's bare message with no file in it. The
  * innermost file wins: an importer sees a LoadError already and passes it on.
  */
-function failedToLoad(error: unknown, filename: string): unknown {
+function failedToLoad(error: unknown, filename: string, source: string): unknown {
   if (error instanceof AutogenError) return error;
   const text = error instanceof Error ? error.message : String(error);
   const reason = text.split("\n").find((line) => line.trim() !== "") ?? text;
-  // Source maps are on, so the first frame in this file gives the TypeScript line.
   const frame = (error instanceof Error ? (error.stack ?? "") : "")
     .split("\n")
     .find((line) => line.includes(`${filename}:`));
-  const line = frame?.slice(frame.indexOf(`${filename}:`) + filename.length + 1).split(":")[0];
-  const at = line && /^\d+$/.test(line) ? ` (line ${line})` : "";
+  const [line, column] = (frame?.slice(frame.indexOf(`${filename}:`) + filename.length + 1) ?? "")
+    .split(":")
+    .map((part) => Number.parseInt(part, 10));
+  const tsLine =
+    line === undefined || Number.isNaN(line)
+      ? undefined
+      : typeScriptLine(source, filename, line, column ?? 1);
+  const at = tsLine === undefined ? "" : ` (line ${tsLine})`;
   const shown = relative(process.cwd(), filename) || filename;
   return new LoadError(filename, `${shown} failed to load: ${reason.trim()}${at}`, {
     cause: error,
   });
+}
+
+/**
+ * The TypeScript line of a line of the emitted JavaScript. With source maps on, Node has
+ * mapped the frame already; otherwise the file is compiled once more with a source map (an
+ * error path, so the compiler's cost does not matter) and the position looked up in it.
+ */
+function typeScriptLine(
+  source: string,
+  filename: string,
+  line: number,
+  column: number,
+): number | undefined {
+  if (sourceMaps || !filename.endsWith(".ts")) return line;
+  try {
+    const map = transpile(source, filename, "separate").sourceMapText;
+    if (!map) return undefined;
+    const entry = new SourceMap(JSON.parse(map) as SourceMapPayload).findEntry(
+      line - 1,
+      column - 1,
+    );
+    return "originalLine" in entry ? entry.originalLine + 1 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Requires a TypeScript or JavaScript file through the loader. */

@@ -4,6 +4,7 @@ import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
+import { indexMetadataArgs } from "./indexed-metadata-args";
 import { settleDecorators } from "./settle-decorators";
 import { userTypeOrm } from "./user-typeorm";
 
@@ -58,6 +59,7 @@ export async function buildEntityMetadata(
       )) as EntityReference[]),
     ];
     await settleDecorators(typeorm.getMetadataArgsStorage());
+    indexMetadataArgs(typeorm.getMetadataArgsStorage());
     metadatas = await new typeorm.ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(
       loaded,
     );

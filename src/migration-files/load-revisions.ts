@@ -4,9 +4,19 @@ import { join, resolve } from "node:path";
 import { AutogenError, LoadError, RevisionError } from "../errors";
 import { loadModule } from "../loader/typescript-loader";
 import { readDocComment } from "./doc-comment";
-import { readMigrationExports } from "./migration-exports";
+import { readMigrationExports, type MigrationExports } from "./migration-exports";
+import { readStaticExports } from "./static-exports";
 import { displayPath } from "../revisions/revision-errors";
-import type { LoadedRevision } from "../revisions/revision-info";
+import type { LoadedRevision, MigrationFunction } from "../revisions/revision-info";
+
+export interface LoadOptions {
+  /**
+   * Read the identifying exports from the file's text when it has the generated shape, and
+   * run the file only when `upgrade` or `downgrade` is called. For commands that only list
+   * or walk the graph; a file of another shape is still run at once.
+   */
+  readonly headersOnly?: boolean;
+}
 
 /** Migration files: `.ts` and `.js`, but not declaration files a build may leave beside them. */
 const isMigrationFile = (name: string): boolean =>
@@ -20,7 +30,10 @@ const isMigrationFile = (name: string): boolean =>
  * @example
  * const graph = RevisionGraph.from(await loadRevisions("migrations"));
  */
-export async function loadRevisions(dir: string): Promise<LoadedRevision[]> {
+export async function loadRevisions(
+  dir: string,
+  options: LoadOptions = {},
+): Promise<LoadedRevision[]> {
   const folder = resolve(dir);
   let names: string[];
   try {
@@ -35,16 +48,32 @@ export async function loadRevisions(dir: string): Promise<LoadedRevision[]> {
     );
   }
   const revisions: LoadedRevision[] = [];
-  for (const name of names.sort()) revisions.push(await loadRevision(join(folder, name)));
+  for (const name of names.sort()) {
+    revisions.push(await loadRevision(join(folder, name), options));
+  }
   return revisions;
 }
 
 /** Loads and checks one migration file. */
-export async function loadRevision(file: string): Promise<LoadedRevision> {
+export async function loadRevision(
+  file: string,
+  options: LoadOptions = {},
+): Promise<LoadedRevision> {
   const bytes = await readFile(file);
   const hash = createHash("sha256").update(bytes).digest("hex");
-  const { message, createdAt } = readDocComment(bytes.toString("utf8"));
-  const exports = readMigrationExports(file, requireFresh(file));
+  const text = bytes.toString("utf8");
+  const { message, createdAt } = readDocComment(text);
+  const statics = options.headersOnly ? readStaticExports(file, text) : undefined;
+  const exports = statics
+    ? readMigrationExports(file, {
+        ...statics,
+        upgrade: later("upgrade"),
+        downgrade: later("downgrade"),
+      })
+    : readMigrationExports(file, requireFresh(file));
+  function later(name: "upgrade" | "downgrade"): MigrationFunction {
+    return (context) => executed(file, exports)[name](context);
+  }
   return Object.freeze({
     ...exports,
     message,
@@ -52,6 +81,28 @@ export async function loadRevision(file: string): Promise<LoadedRevision> {
     hash,
     ...(createdAt === undefined ? {} : { createdAt }),
   });
+}
+
+/**
+ * The file run, for a revision whose exports were read from its text: what it exports when
+ * run must be what its text said, or the graph was built on a lie.
+ */
+function executed(file: string, read: MigrationExports): MigrationExports {
+  const actual = readMigrationExports(file, requireFresh(file));
+  const same = (a: readonly string[], b: readonly string[]) => a.join("\0") === b.join("\0");
+  if (
+    actual.revision !== read.revision ||
+    !same(actual.downRevisions, read.downRevisions) ||
+    !same(actual.branchLabels, read.branchLabels) ||
+    !same(actual.dependsOn, read.dependsOn) ||
+    actual.transaction !== read.transaction
+  ) {
+    throw new LoadError(
+      file,
+      `${displayPath(file)} exports other revision ids when run than its text shows; write them as plain literals`,
+    );
+  }
+  return actual;
 }
 
 /**

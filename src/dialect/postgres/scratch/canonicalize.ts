@@ -110,10 +110,11 @@ export async function canonicalizeSchema(
   const kinds = resolveScratchTypes(schema, existing);
   const plan = planScratch(schema, kinds, existing.schemas);
   const live = views.length > 0 ? await lookUpLiveRelations(client, schema) : null;
-  const statements = [...plan.statements, ...(live ? viewStatements(schema, kinds, live) : [])];
+  const viewSql = live ? viewStatements(schema, kinds, live) : [];
+  const statements = [...plan.statements, ...viewSql];
   // The separator sits on its own line: a model expression ending in a `--` comment would
   // otherwise comment it out and merge two statements.
-  const batch = statements.map((s) => s.sql).join("\n;\n");
+  const batch = [...plan.batch, ...viewSql.map((s) => s.sql)].join("\n;\n");
   const outcome = await inRolledBackTransaction(client, async () => {
     try {
       await client.query(batch);

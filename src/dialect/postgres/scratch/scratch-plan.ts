@@ -44,7 +44,13 @@ export interface ScratchTable {
 }
 
 export interface ScratchPlan {
-  /** Every statement, in order; sent as one batch, or one by one to find a rejected one. */
+  /**
+   * What is sent: each table as one CREATE TEMPORARY TABLE with its columns, checks and
+   * exclusions inline, then its partial indexes. A table built by one statement costs
+   * PostgreSQL one catalog update where ADD COLUMN per column cost one each.
+   */
+  readonly batch: readonly string[];
+  /** The same objects one expression a statement, run one by one to name a rejected one. */
   readonly statements: readonly ScratchStatement[];
   readonly tables: readonly ScratchTable[];
 }
@@ -130,7 +136,7 @@ function tableStatements(
   table: Table,
   name: string,
   kinds: ReadonlyMap<string, ScratchTypeKind>,
-): { statements: ScratchStatement[]; scratch: ScratchTable } {
+): { statements: ScratchStatement[]; batch: string[]; scratch: ScratchTable } {
   const owner = displayName(table);
   const label = `Table "${owner}"`;
   const target = `pg_temp.${quoteIdent(name)}`;
@@ -142,6 +148,9 @@ function tableStatements(
       origin: { owner, subject: null, label, fragment: "" },
     },
   ];
+  /** The CREATE TABLE's column and constraint definitions, and what follows it. */
+  const inline: string[] = [];
+  const after: string[] = [];
   const defaults = new Set<string>();
   // Generated columns come last: their expression may read any other column.
   const ordered = [
@@ -158,6 +167,7 @@ function tableStatements(
       column.generated === undefined ? "" : ` GENERATED ALWAYS AS (${column.generated}) STORED`,
       withDefault ? ` DEFAULT ${column.default}` : "",
     ].join("");
+    inline.push(`${quoteIdent(column.name)} ${fragment}`);
     statements.push({
       sql: `ALTER TABLE ${target} ADD COLUMN ${quoteIdent(column.name)} ${fragment}`,
       origin: { owner, subject: column.name, label: `${label} column "${column.name}"`, fragment },
@@ -166,6 +176,7 @@ function tableStatements(
   const checks = table.checks.map((check, i) => {
     const checkName = `${name}_check_${i}`;
     const fragment = `CHECK (${check.expression})`;
+    inline.push(`CONSTRAINT ${quoteIdent(checkName)} ${fragment}`);
     statements.push({
       sql: `ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdent(checkName)} ${fragment}`,
       origin: { owner, subject: check.name, label: `${label} check "${check.name}"`, fragment },
@@ -175,6 +186,7 @@ function tableStatements(
   const exclusions = (table.exclusions ?? []).map((exclusion, i) => {
     const exclusionName = `${name}_exclusion_${i}`;
     const fragment = `EXCLUDE ${exclusion.expression}`;
+    inline.push(`CONSTRAINT ${quoteIdent(exclusionName)} ${fragment}`);
     statements.push({
       sql: `ALTER TABLE ${target} ADD CONSTRAINT ${quoteIdent(exclusionName)} ${fragment}`,
       origin: {
@@ -194,25 +206,35 @@ function tableStatements(
     if (index.where === null) return null;
     const indexName = `${name}_index_${i}`;
     const fragment = `WHERE ${index.where}`;
+    const sql = `CREATE INDEX ${quoteIdent(indexName)} ON ${target} (${quoteIdent(key)}) ${fragment}`;
+    after.push(sql);
     statements.push({
-      sql: `CREATE INDEX ${quoteIdent(indexName)} ON ${target} (${quoteIdent(key)}) ${fragment}`,
+      sql,
       origin: { owner, subject: index.name, label: `${label} index "${index.name}"`, fragment },
     });
     return indexName;
   });
   if (indexes.some((i) => i !== null)) {
+    inline.unshift(`${quoteIdent(key)} integer`);
     statements.splice(1, 0, {
       sql: `ALTER TABLE ${target} ADD COLUMN ${quoteIdent(key)} integer`,
       origin: { owner, subject: null, label, fragment: "" },
     });
   }
-  return { statements, scratch: { model: table, name, defaults, checks, indexes, exclusions } };
+  // Each definition on its own line, for the reason the batch's separators are (canonicalize.ts).
+  const create = `CREATE TEMPORARY TABLE ${quoteIdent(name)} (\n${inline.join("\n,\n")}\n) ON COMMIT DROP`;
+  return {
+    statements,
+    batch: [create, ...after],
+    scratch: { model: table, name, defaults, checks, indexes, exclusions },
+  };
 }
 
 /**
  * Plans the scratch objects that mirror the model: the extensions and enums that must exist
  * first, then one temporary table per model table with its columns (and defaults), its
- * checks and its partial indexes. One statement per expression, so a rejection names its origin.
+ * checks and its partial indexes: as a short batch to send, and as one statement per
+ * expression, so that a rejection names its origin.
  */
 export function planScratch(
   schema: DatabaseSchema,
@@ -223,10 +245,12 @@ export function planScratch(
     ...extensionStatements(schema),
     ...enumStatements(schema, kinds, existingSchemas),
   ];
+  const batch = statements.map((s) => s.sql);
   const tables = schema.tables.map((table, i) => {
     const planned = tableStatements(table, `${TABLE_PREFIX}${i}`, kinds);
     statements.push(...planned.statements);
+    batch.push(...planned.batch);
     return planned.scratch;
   });
-  return { statements, tables };
+  return { batch, statements, tables };
 }

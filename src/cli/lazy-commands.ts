@@ -1,0 +1,17 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Each command's module, required when the command runs rather than when the CLI starts:
+ * `current` or `heads` must not pay for TypeORM's metadata builder, the compare pipeline or
+ * ts-morph, which `revision` needs. A `require` (not `import()`) because dist/ is CommonJS.
+ */
+export const commands = {
+  branches: () => require("../commands/branches") as typeof import("../commands/branches"),
+  check: () => require("../commands/check") as typeof import("../commands/check"),
+  init: () => require("../commands/init") as typeof import("../commands/init"),
+  inspect: () => require("../commands/inspect") as typeof import("../commands/inspect"),
+  merge: () => require("../commands/merge") as typeof import("../commands/merge"),
+  migrate: () => require("../commands/migrate") as typeof import("../commands/migrate"),
+  revision: () => require("../commands/revision") as typeof import("../commands/revision"),
+  show: () => require("../commands/show") as typeof import("../commands/show"),
+  stamp: () => require("../commands/stamp") as typeof import("../commands/stamp"),
+};

@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import Module from "node:module";
+import { dirname, join } from "node:path";
+import vm from "node:vm";
+import { cacheDirectory } from "./transpile-cache";
+
+/**
+ * V8's code cache for every CommonJS module the CLI loads (TypeORM, pg, yargs, the
+ * compiler on a transpile miss, dist/, the user's entities), kept beside the transpile
+ * cache. Parsing and compiling JavaScript is most of a short command's time; with the cache
+ * V8 deserialises the compiled code instead. Node 22 does this itself
+ * (`module.enableCompileCache`); Node 20 does not, so this replaces `Module#_compile` as
+ * v8-compile-cache does. Off with `AUTOGEN_CACHE=off`, and with `--verbose` (Node applies
+ * source maps to stack traces only for modules it compiles itself).
+ */
+interface CompilingModule {
+  exports: unknown;
+  require(id: string): unknown;
+  _compile(content: string, filename: string): unknown;
+}
+
+interface ModuleInternals {
+  prototype: CompilingModule;
+  wrap(content: string): string;
+  _resolveFilename(request: string, parent: unknown, isMain: boolean, options?: unknown): string;
+  _resolveLookupPaths(request: string, parent: unknown): string[] | null;
+  _extensions: unknown;
+  _cache: unknown;
+}
+
+/** Modules smaller than this compile faster than their cache file is read. */
+const MIN_SIZE = 2048;
+
+let installed = false;
+
+export function installCodeCache(env: NodeJS.ProcessEnv = process.env): void {
+  const root = cacheDirectory(env);
+  if (installed || root === undefined) return;
+  installed = true;
+  const dir = join(root, `v8-${process.version}-${process.arch}`);
+  const internals = Module as unknown as ModuleInternals;
+  const original = internals.prototype._compile;
+  const fresh: { file: string; script: vm.Script }[] = [];
+
+  internals.prototype._compile = function (this: CompilingModule, content, filename) {
+    // A script compiled by vm has no loader for `import()` on Node 20 (the option that gives
+    // it one is experimental there and warns), so modules that use it compile as usual.
+    if (content.length < MIN_SIZE || content.startsWith("#!") || content.includes("import(")) {
+      return original.call(this, content, filename);
+    }
+    const key = createHash("sha1").update(filename).update("\0").update(content).digest("hex");
+    const file = join(dir, key.slice(0, 2), `${key.slice(2)}.bin`);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(file);
+    } catch {
+      cachedData = undefined;
+    }
+    const script = new vm.Script(internals.wrap(content), {
+      filename,
+      cachedData,
+    });
+    if (cachedData === undefined || script.cachedDataRejected) fresh.push({ file, script });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (
+      ...args: unknown[]
+    ) => unknown;
+    return wrapper.call(
+      this.exports,
+      this.exports,
+      requireFor(this, internals),
+      this,
+      filename,
+      dirname(filename),
+    );
+  };
+
+  // Written at exit, after the run, so the cache holds the functions the command compiled
+  // lazily too, not only each module's top level.
+  process.once("exit", () => {
+    for (const { file, script } of fresh) {
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        const partial = `${file}.${process.pid}.tmp`;
+        writeFileSync(partial, script.createCachedData());
+        renameSync(partial, file);
+      } catch {
+        // A cache that cannot be written costs speed, never correctness.
+      }
+    }
+  });
+}
+
+/** The `require` a module's code receives, as Node builds it. */
+function requireFor(mod: CompilingModule, internals: ModuleInternals): NodeJS.Require {
+  const require = ((id: string) => mod.require(id)) as NodeJS.Require;
+  const resolve = ((request: string, options?: unknown) =>
+    internals._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
+  resolve.paths = (request: string) => internals._resolveLookupPaths(request, mod);
+  require.resolve = resolve;
+  require.main = process.mainModule;
+  require.extensions = internals._extensions as NodeJS.RequireExtensions;
+  require.cache = internals._cache as NodeJS.Dict<NodeJS.Module>;
+  return require;
+}

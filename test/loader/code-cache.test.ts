@@ -1,0 +1,64 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const CODE_CACHE = resolve(__dirname, "../../dist/loader/code-cache.js");
+
+/** Requires `file` in a fresh Node process with the code cache installed; prints its result. */
+function run(file: string, env: NodeJS.ProcessEnv): unknown {
+  const script = `
+    require(${JSON.stringify(CODE_CACHE)}).installCodeCache();
+    process.stdout.write(JSON.stringify(require(${JSON.stringify(file)}).result()));
+  `;
+  const out = execFileSync(process.execPath, ["-e", script], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as unknown;
+}
+
+/** A module big enough to be cached, using what Node hands a module's code. */
+const bigModule = `
+const padding = ${JSON.stringify("x".repeat(4096))};
+exports.result = () => ({
+  padding: padding.length,
+  resolved: require.resolve("./helper.js") === __dirname + "/helper.js",
+  helper: require("./helper.js").value,
+  self: module.exports === exports,
+});
+`;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "autogen-code-cache-"));
+  writeFileSync(join(dir, "big.js"), bigModule);
+  writeFileSync(join(dir, "helper.js"), "exports.value = 42;\n");
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const cached = (root: string) =>
+  existsSync(root)
+    ? readdirSync(root, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith(".bin"))
+    : [];
+
+describe("V8's code cache for the CLI's modules", () => {
+  const expected = { padding: 4096, resolved: true, helper: 42, self: true };
+
+  it("gives a module the same require, module and exports, from a cold and a warm cache", () => {
+    const env = { AUTOGEN_CACHE_DIR: join(dir, "cache") };
+
+    expect(run(join(dir, "big.js"), env)).toEqual(expected);
+    expect(cached(join(dir, "cache"))).toHaveLength(1);
+    expect(run(join(dir, "big.js"), env)).toEqual(expected);
+  });
+
+  it("writes nothing with AUTOGEN_CACHE=off", () => {
+    const env = { AUTOGEN_CACHE_DIR: join(dir, "cache"), AUTOGEN_CACHE: "off" };
+
+    expect(run(join(dir, "big.js"), env)).toEqual(expected);
+    expect(existsSync(join(dir, "cache"))).toBe(false);
+  });
+});
