@@ -1,6 +1,7 @@
 import { execFile, spawn } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import ts from "typescript";
 import { join } from "node:path";
 import { REPO_ROOT, type CliResult } from "../support/cli";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -234,5 +235,28 @@ describe("the DataSource a config exports", () => {
     expect(chosen.code).toBe(0);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("exports no DataSource named 'Nope'");
+  });
+});
+
+describe("compiled migrations", () => {
+  it("keep their message in the logs once tsc has compiled them to .js", async () => {
+    const p = library();
+    const written = await p.run(["revision", "-m", "add the library", "--rev-id", "c0mp11ed0001"]);
+    expect(written.code).toBe(0);
+    // What `tsc` makes of the file (transpileModule is the compiler's own emit, per file).
+    const source = readFileSync(join(p.dir, written.stdout.trim()), "utf8");
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    }).outputText;
+    p.write("build/migrations/c0mp11ed0001_add_the_library.js", js);
+    p.write(
+      "ormconfig.ts",
+      `${readFileSync(join(LIBRARY_FIXTURE, "ormconfig.ts"), "utf8")}\nexport const autogen = { migrationsDir: "build/migrations" };\n`,
+    );
+    const upgraded = await p.run(["upgrade"]);
+    await p.run(["downgrade", "base"]);
+
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.stderr).toMatch(/^Applied c0mp11ed0001 add the library \(\d+ ms\)$/m);
   });
 });
