@@ -63,6 +63,11 @@ export class Workspace {
     if (!settings) {
       const server = await startEmbeddedServer(this.options.projectDir);
       this.stopEmbedded = server.stop;
+      if (server.recovery === "stopped-orphan") {
+        this.ctx.out.info(
+          "The embedded PostgreSQL was left running by a killed autogen run: stopped it cleanly (data kept).",
+        );
+      }
       settings = { ...fromUrl(server.url), description: "the embedded PostgreSQL (.autogen/)" };
       this.ctx.out.info("No database configured: using the embedded PostgreSQL in .autogen/.");
     }
