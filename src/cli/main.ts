@@ -37,6 +37,8 @@ const context = (args: GlobalArgs): CommandContext => ({
 let requestedExit = 0;
 
 function build(argv: string[]): Argv<GlobalArgs> {
+  // Read once built: inside a command's own parse, yargs has reset its list of commands.
+  let known: string[] = [];
   const parser: Argv<GlobalArgs> = yargs(argv)
     .scriptName("autogen")
     .usage(
@@ -122,10 +124,20 @@ function build(argv: string[]): Argv<GlobalArgs> {
               describe: "head, heads, an id, +N, or FROM:TO with --sql",
             })
             .options(sqlFlagSet)
-            .options(runnerFlagSet),
+            .options(runnerFlagSet)
+            .option("allow-unknown-head", {
+              type: "boolean",
+              describe:
+                "When the database is at a revision this build does not know (an older build of the app), apply nothing and exit 0",
+            }),
         ),
       async (a) =>
-        void (await upgrade(context(a), { target: a.target, sql: a.sql, ...runnerOptions(a) })),
+        void (await upgrade(context(a), {
+          target: a.target,
+          sql: a.sql,
+          allowUnknownHead: a["allow-unknown-head"],
+          ...runnerOptions(a),
+        })),
     )
     .command(
       "downgrade <target>",
@@ -211,8 +223,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
       if (error) throw error;
-      throw new UsageError(usageMessage(message, argv, commandNames(parser)));
+      throw new UsageError(usageMessage(message, argv, known));
     }) as Argv<GlobalArgs>;
+  known = commandNames(parser);
   return parser;
 }
 

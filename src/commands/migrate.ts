@@ -29,6 +29,11 @@ export interface MigrateOptions {
   readonly migrationLockTimeout?: number;
   readonly lockTimeout?: number;
   readonly statementTimeout?: number;
+  /**
+   * `upgrade` only: when the database is at revisions no file defines (a newer build of the
+   * application applied them, and this older one is starting), warn and apply nothing.
+   */
+  readonly allowUnknownHead?: boolean;
 }
 
 export interface MigrateResult {
@@ -56,6 +61,9 @@ function targetsOf(options: MigrateOptions): string[] {
 /** `upgrade` and `downgrade`: live under the migration lock, or as a script with `--sql`. */
 async function migrate(ctx: CommandContext, direction: Direction, options: MigrateOptions) {
   // Usage errors are reported before any file is loaded, like the ones yargs finds.
+  if (options.allowUnknownHead && (direction !== "upgrade" || options.sql)) {
+    throw new UsageError("--allow-unknown-head is for a live upgrade only.");
+  }
   if (options.sql && direction === "downgrade" && !parseRange(options.target)) {
     throw new UsageError(
       `downgrade --sql needs a FROM:TO range (for example head:base), not '${options.target}'.`,
@@ -92,6 +100,13 @@ async function online(
       // Read after taking the lock: a run that waited must see what the holder applied.
       await ensureVersionTable(client, table);
       const current = await readHeads(client, table);
+      const unknown = current.filter((id) => !graph.has(id));
+      if (options.allowUnknownHead && unknown.length > 0) {
+        out.warn(
+          `the database is at ${unknown.join(", ")}, which this build's migrations do not define (a newer build applied it): nothing to upgrade (--allow-unknown-head).`,
+        );
+        return { applied: [] };
+      }
       await checkIntegrity(ws, client, graph, current, options.strict);
       const steps = plan(graph, direction, current, options.target).map((s) =>
         toMigrationStep(s, ws.cwd),

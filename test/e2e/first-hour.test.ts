@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import ts from "typescript";
 import { join } from "node:path";
@@ -258,5 +258,27 @@ describe("compiled migrations", () => {
 
     expect(upgraded.code).toBe(0);
     expect(upgraded.stderr).toMatch(/^Applied c0mp11ed0001 add the library \(\d+ ms\)$/m);
+  });
+});
+
+describe("an older build against a database that is ahead", () => {
+  it("refuses by default and, with --allow-unknown-head, applies nothing and exits 0", async () => {
+    const p = threeRevisions();
+    expect((await p.run(["upgrade"])).code).toBe(0);
+    // The application is rolled back: this build predates the newest migration.
+    rmSync(join(p.dir, "migrations", "cccc00000003_c.ts"));
+    const refused = await p.run(["upgrade"]);
+    const allowed = await p.run(["upgrade", "--allow-unknown-head"]);
+    const downgrade = await p.run(["downgrade", "-1", "--allow-unknown-head"]);
+    p.write("migrations/cccc00000003_c.ts", emptyMigration("cccc00000003", "bbbb00000002"));
+    await p.run(["downgrade", "base"]);
+
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("which no migration file defines");
+    expect(allowed.stderr).toContain(
+      "warning: the database is at cccc00000003, which this build's migrations do not define (a newer build applied it): nothing to upgrade (--allow-unknown-head).",
+    );
+    expect(allowed.code).toBe(0);
+    expect(downgrade.code).toBe(2);
   });
 });
