@@ -3,7 +3,7 @@ import { branches } from "../commands/branches";
 import { merge } from "../commands/merge";
 import { show } from "../commands/show";
 import { stamp } from "../commands/stamp";
-import type { CommandContext } from "../commands/workspace";
+import type { CommandContext } from "../commands/command-context";
 import { ownOptionsFirst } from "./help";
 import { jsonFlagSet, lockFlagSet, lockOptions, sqlFlagSet } from "./shared-flags";
 

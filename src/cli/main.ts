@@ -5,7 +5,7 @@ import { current, heads, history } from "../commands/inspect";
 import { downgrade, upgrade } from "../commands/migrate";
 import { consoleOutput } from "../commands/output";
 import { revision } from "../commands/revision";
-import type { CommandContext } from "../commands/workspace";
+import type { CommandContext } from "../commands/command-context";
 import { UsageError } from "../errors";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
 import { shieldDashValues, trimValues } from "./argv";

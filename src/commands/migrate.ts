@@ -16,7 +16,8 @@ import { runSteps } from "../runner/run-steps";
 import { ensureVersionTable, readHeads } from "../runner/version-store";
 import { MigrateProgress } from "./migrate-progress";
 import { checkIntegrity, loadGraph, toMigrationStep, type MigrationGraph } from "./migration-graph";
-import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
+import { withWorkspace, type Workspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
 export interface MigrateOptions {
   /** `head`, `base`, an id, `+N`, `-N`... or, with `sql`, a `FROM:TO` range. */

@@ -7,9 +7,10 @@ import { readHeads } from "../runner/version-store";
 import { compareEntities } from "../autogen/compare-entities";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
-import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
+import { withWorkspace, type Workspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
-export { fileNameFor } from "./write-migration";
+export { fileNameFor } from "./file-name";
 
 export interface RevisionOptions {
   readonly message: string;

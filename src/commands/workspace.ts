@@ -4,17 +4,9 @@ import { startEmbeddedServer } from "../config/embedded-server";
 import { loadConfig, type LoadedConfig } from "../config/load-config";
 import { fromUrl } from "../config/connection-settings";
 import { postgres } from "../dialect/postgres";
-import type { Output } from "./output";
+import type { CommandContext } from "./command-context";
 
-/** What every command receives: where the config is, where to write, the environment. */
-export interface CommandContext {
-  readonly configPath?: string;
-  /** Which exported DataSource to use when the config file exports several. */
-  readonly dataSourceName?: string;
-  readonly cwd?: string;
-  readonly out: Output;
-  readonly env?: NodeJS.ProcessEnv;
-}
+export type { CommandContext } from "./command-context";
 
 /**
  * A loaded project: its config, and a database connection opened on demand. With no
