@@ -54,7 +54,10 @@ describe("the published package", () => {
       const program = ts.createProgram([consumer], options, host);
       const errors = ts
         .getPreEmitDiagnostics(program)
-        .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+        .map(
+          (d) =>
+            `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+        );
 
       expect(errors).toEqual([]);
     } finally {
