@@ -1,6 +1,6 @@
-import { execFile, spawn } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFile, spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import ts from "typescript";
 import { join } from "node:path";
 import { REPO_ROOT, type CliResult } from "../support/cli";
@@ -280,5 +280,44 @@ describe("an older build against a database that is ahead", () => {
     );
     expect(allowed.code).toBe(0);
     expect(downgrade.code).toBe(2);
+  });
+});
+
+describe("two revision runs at once", () => {
+  const lock = (p: Project) => join(p.dir, "migrations", ".revision.lock");
+
+  it("refuses while another run holds the migrations folder, naming it", async () => {
+    const p = library();
+    p.write("migrations/.revision.lock", `${process.pid} ${hostname()}\n`);
+    const result = await p.run(["revision", "-m", "second", "--empty"]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error: another \`autogen revision\` (pid ${process.pid} on ${hostname()}) is writing in migrations right now.`,
+    );
+    expect(readdirSync(join(p.dir, "migrations"))).toEqual([".revision.lock"]);
+  });
+
+  it("takes over a lock its dead holder left, and removes it when done", async () => {
+    const p = library();
+    const dead = spawnSync(process.execPath, ["-e", "process.exit(0)"]).pid;
+    p.write("migrations/.revision.lock", `${dead} ${hostname()}\n`);
+    const result = await p.run(["revision", "-m", "after a crash", "--empty"]);
+
+    expect(result.code).toBe(0);
+    expect(existsSync(lock(p))).toBe(false);
+  });
+
+  it("never leaves two heads with the same change", async () => {
+    const p = library();
+    const [a, b] = await Promise.all([
+      p.run(["revision", "-m", "one"]),
+      p.run(["revision", "-m", "two"]),
+    ]);
+    const heads = await p.run(["heads"]);
+
+    expect([a.code, b.code].sort()).toEqual(a.code === 0 && b.code === 0 ? [0, 0] : [0, 1]);
+    expect(heads.stdout.trim().split("\n")).toHaveLength(1);
+    expect(`${a.stderr}${b.stderr}`).not.toContain("unexpected failure");
   });
 });
