@@ -139,3 +139,17 @@ export class PostWriteHookError extends AutogenError {
     );
   }
 }
+
+/** A file or folder the command needs could not be read or written: names the path and why. */
+export class FileAccessError extends AutogenError {
+  constructor(
+    readonly path: string,
+    /** The errno code: `EACCES`, `EPERM`, `EROFS`, `ENOSPC`... */
+    readonly errno: string,
+    message: string,
+    hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super("file-access", message, hint, options);
+  }
+}

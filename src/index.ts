@@ -18,4 +18,4 @@ export { upgrade, downgrade, type MigrateOptions, type MigrateResult } from "./c
 export { check, diff, type CheckResult } from "./commands/check";
 export { current, heads, history } from "./commands/inspect";
 export { consoleOutput, recordingOutput, type Output } from "./commands/output";
-export type { CommandContext } from "./commands/workspace";
+export type { CommandContext } from "./commands/command-context";

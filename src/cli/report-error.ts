@@ -1,3 +1,4 @@
+import { describeFileError } from "../config/file-access";
 import { AutogenError } from "../errors";
 
 /**
@@ -9,6 +10,9 @@ export function reportError(
   verbose: boolean,
   write: (line: string) => void,
 ): 1 | 2 {
+  // A file error no command step described: still name the path and the permission.
+  const fileError = describeFileError(error, undefined, "access");
+  if (fileError) error = fileError;
   if (error instanceof AutogenError) {
     write(`error: ${error.message}`);
     if (error.hint) write(`hint: ${error.hint}`);

@@ -7,7 +7,7 @@ export const sqlFlagSet = {
 
 /** `--json`, shared by the commands that list or describe. */
 export const jsonFlagSet = {
-  json: { type: "boolean", describe: "Print JSON" },
+  json: { type: "boolean", describe: "Print the result as JSON (for scripts)" },
 } as const;
 
 /** `--strict`, shared by upgrade, downgrade, current and check. */

@@ -1,7 +1,8 @@
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { revisionDetails, revisionLabel, revisionLine } from "./revision-listing";
 import type { ListOptions } from "./inspect";
-import { withWorkspace, type CommandContext } from "./workspace";
+import { withWorkspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
 /** One branch point and the branches that leave it. */
 export interface BranchPoint {

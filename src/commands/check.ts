@@ -4,7 +4,8 @@ import { planUpgrade } from "../revisions";
 import { readHeads } from "../runner/version-store";
 import { compareEntities } from "../autogen/compare-entities";
 import { checkIntegrity, loadGraph } from "./migration-graph";
-import { withWorkspace, type CommandContext } from "./workspace";
+import { withWorkspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
 export interface CheckResult {
   /** True when the database is at head and matches the entities. */

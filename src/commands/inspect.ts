@@ -7,7 +7,8 @@ import {
 import { readHeads } from "../runner/version-store";
 import { checkIntegrity, loadGraph, type MigrationGraph } from "./migration-graph";
 import { revisionDetails, revisionJson, revisionLine, type AppliedState } from "./revision-listing";
-import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
+import { withWorkspace, type Workspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
 export interface ListOptions {
   readonly verbose?: boolean;

@@ -3,7 +3,8 @@ import { newRevisionId, resolveTarget } from "../revisions";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { checkRevId } from "./revision";
 import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
-import { withWorkspace, type CommandContext } from "./workspace";
+import { withWorkspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
 export interface MergeOptions {
   readonly message: string;

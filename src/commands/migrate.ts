@@ -15,7 +15,8 @@ import { runSteps } from "../runner/run-steps";
 import { ensureVersionTable, readHeads } from "../runner/version-store";
 import { MigrateProgress } from "./migrate-progress";
 import { checkIntegrity, loadGraph, toMigrationStep, type MigrationGraph } from "./migration-graph";
-import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
+import { withWorkspace, type Workspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
 export interface MigrateOptions {
   /** `head`, `base`, an id, `+N`, `-N`... or, with `sql`, a `FROM:TO` range. */
@@ -28,6 +29,11 @@ export interface MigrateOptions {
   readonly migrationLockTimeout?: number;
   readonly lockTimeout?: number;
   readonly statementTimeout?: number;
+  /**
+   * `upgrade` only: when the database is at revisions no file defines (a newer build of the
+   * application applied them, and this older one is starting), warn and apply nothing.
+   */
+  readonly allowUnknownHead?: boolean;
 }
 
 export interface MigrateResult {
@@ -55,6 +61,9 @@ function targetsOf(options: MigrateOptions): string[] {
 /** `upgrade` and `downgrade`: live under the migration lock, or as a script with `--sql`. */
 async function migrate(ctx: CommandContext, direction: Direction, options: MigrateOptions) {
   // Usage errors are reported before any file is loaded, like the ones yargs finds.
+  if (options.allowUnknownHead && (direction !== "upgrade" || options.sql)) {
+    throw new UsageError("--allow-unknown-head is for a live upgrade only.");
+  }
   if (options.sql && direction === "downgrade" && !parseRange(options.target)) {
     throw new UsageError(
       `downgrade --sql needs a FROM:TO range (for example head:base), not '${options.target}'.`,
@@ -91,6 +100,13 @@ async function online(
       // Read after taking the lock: a run that waited must see what the holder applied.
       await ensureVersionTable(client, table, ws.dialect);
       const current = await readHeads(client, table, ws.dialect);
+      const unknown = current.filter((id) => !graph.has(id));
+      if (options.allowUnknownHead && unknown.length > 0) {
+        out.warn(
+          `the database is at ${unknown.join(", ")}, which this build's migrations do not define (a newer build applied it): nothing to upgrade (--allow-unknown-head).`,
+        );
+        return { applied: [] };
+      }
       await checkIntegrity(ws, client, graph, current, options.strict);
       const steps = plan(graph, direction, current, options.target).map((s) =>
         toMigrationStep(s, ws.cwd),

@@ -7,9 +7,11 @@ import { readHeads } from "../runner/version-store";
 import { compareEntities } from "../autogen/compare-entities";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
-import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
+import { withFolderLock } from "./folder-lock";
+import { withWorkspace, type Workspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
-export { fileNameFor } from "./write-migration";
+export { fileNameFor } from "./file-name";
 
 export interface RevisionOptions {
   readonly message: string;
@@ -109,41 +111,47 @@ export async function revision(
   options: RevisionOptions,
 ): Promise<RevisionResult> {
   checkRevId(options.revId);
-  return withWorkspace(ctx, async (ws) => {
-    const graph = await loadGraph(ws, true, { headersOnly: true });
-    const parent = parentOf(graph, options);
-    const id = options.revId ?? newRevisionId();
-    if (graph.has(id)) throw new UsageError(`revision ${id} already exists.`);
-    const branchLabels = [...new Set(options.branchLabels ?? [])];
-    const dependsOn = dependencies(graph, options.dependsOn ?? []);
-    checkNewRevision(graph, {
-      revision: id,
-      downRevisions: parent === null ? [] : [parent],
-      branchLabels,
-      dependsOn,
-      message: options.message,
-      file: migrationPath(ws, id, options.message),
-    });
-    const upgradeOps = options.empty ? [] : await autogenerate(ws, graph);
-    if (!options.empty && upgradeOps.length === 0) {
-      ctx.out.info("No changes detected: the entities and the database match.");
-      return { file: null, revision: null, operations: [] };
-    }
-    const review = formatReview(reviewOperations(upgradeOps));
-    for (const line of review) {
-      if (line.startsWith("WARNING")) ctx.out.warn(line.slice("WARNING: ".length));
-    }
-    const file = await writeMigration(ws, {
-      message: options.message,
-      revision: id,
-      downRevision: parent,
-      branchLabels,
-      dependsOn,
-      createdAt: options.now ?? new Date(),
-      review,
-      upgrade: upgradeOps,
-      downgrade: reverseOperations(upgradeOps),
-    });
-    return { file, revision: id, operations: upgradeOps };
+  return withWorkspace(ctx, (ws) =>
+    withFolderLock(ws.options.migrationsDir, ws.cwd, () => writeRevision(ws, options)),
+  );
+}
+
+/** What `revision` does under the folder lock: read the heads, compare, write the file. */
+async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<RevisionResult> {
+  const ctx = ws.context;
+  const graph = await loadGraph(ws, true, { headersOnly: true });
+  const parent = parentOf(graph, options);
+  const id = options.revId ?? newRevisionId();
+  if (graph.has(id)) throw new UsageError(`revision ${id} already exists.`);
+  const branchLabels = [...new Set(options.branchLabels ?? [])];
+  const dependsOn = dependencies(graph, options.dependsOn ?? []);
+  checkNewRevision(graph, {
+    revision: id,
+    downRevisions: parent === null ? [] : [parent],
+    branchLabels,
+    dependsOn,
+    message: options.message,
+    file: migrationPath(ws, id, options.message),
   });
+  const upgradeOps = options.empty ? [] : await autogenerate(ws, graph);
+  if (!options.empty && upgradeOps.length === 0) {
+    ctx.out.info("No changes detected: the entities and the database match.");
+    return { file: null, revision: null, operations: [] };
+  }
+  const review = formatReview(reviewOperations(upgradeOps));
+  for (const line of review) {
+    if (line.startsWith("WARNING")) ctx.out.warn(line.slice("WARNING: ".length));
+  }
+  const file = await writeMigration(ws, {
+    message: options.message,
+    revision: id,
+    downRevision: parent,
+    branchLabels,
+    dependsOn,
+    createdAt: options.now ?? new Date(),
+    review,
+    upgrade: upgradeOps,
+    downgrade: reverseOperations(upgradeOps),
+  });
+  return { file, revision: id, operations: upgradeOps };
 }

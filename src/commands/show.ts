@@ -10,7 +10,8 @@ import {
 } from "../revisions";
 import { loadGraph } from "./migration-graph";
 import { revisionDetails, revisionJson } from "./revision-listing";
-import { withWorkspace, type CommandContext } from "./workspace";
+import { withWorkspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
 export interface ShowOptions {
   /** An id, a partial id (4+ characters), a branch label, `label@head`, `head` or `heads`. */

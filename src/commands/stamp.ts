@@ -13,7 +13,8 @@ import { describeHolder, withMigrationLock } from "../runner/migration-lock";
 import { runSteps, type MigrationStep } from "../runner/run-steps";
 import { ensureVersionTable, readHeads } from "../runner/version-store";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
-import { withWorkspace, type CommandContext, type Workspace } from "./workspace";
+import { withWorkspace, type Workspace } from "./workspace";
+import type { CommandContext } from "./command-context";
 
 export interface StampOptions {
   /**

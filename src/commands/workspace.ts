@@ -6,15 +6,9 @@ import type { SqlClient } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
 import { sqlite } from "../dialect/sqlite";
 import { sqliteFile, type SqliteFile } from "../config/sqlite-file";
-import type { Output } from "./output";
+import type { CommandContext } from "./command-context";
 
-/** What every command receives: where the config is, where to write, the environment. */
-export interface CommandContext {
-  readonly configPath?: string;
-  readonly cwd?: string;
-  readonly out: Output;
-  readonly env?: NodeJS.ProcessEnv;
-}
+export type { CommandContext } from "./command-context";
 
 /**
  * A loaded project: its config, and a database connection opened on demand. With no
@@ -42,7 +36,7 @@ export class Workspace {
   }
 
   static async open(ctx: CommandContext): Promise<Workspace> {
-    return new Workspace(await loadConfig(ctx.configPath, ctx.cwd), ctx);
+    return new Workspace(await loadConfig(ctx.configPath, ctx.cwd, ctx.dataSourceName), ctx);
   }
 
   get options() {
@@ -79,6 +73,11 @@ export class Workspace {
     if (!settings) {
       const server = await startEmbeddedServer(this.options.projectDir);
       this.stopEmbedded = server.stop;
+      if (server.recovery === "stopped-orphan") {
+        this.ctx.out.info(
+          "The embedded PostgreSQL was left running by a killed autogen run: stopped it cleanly (data kept).",
+        );
+      }
       settings = { ...fromUrl(server.url), description: "the embedded PostgreSQL (.autogen/)" };
       this.ctx.out.info("No database configured: using the embedded PostgreSQL in .autogen/.");
     }

@@ -3,20 +3,12 @@ import { join, relative } from "node:path";
 import { renderMigration, type MigrationFileInput } from "../render";
 import { RevisionGraph, type RevisionInfo } from "../revisions";
 import type { MigrationGraph } from "./migration-graph";
+import { fileStep } from "../config/file-access";
+import { fileNameFor } from "./file-name";
+
+export { fileNameFor } from "./file-name";
 import { runPostWriteHooks } from "./post-write-hooks";
 import type { Workspace } from "./workspace";
-
-/** File name: the id and the message made filesystem-safe, like Alembic's `<rev>_<slug>.py`. */
-export function fileNameFor(revision: string, message: string): string {
-  const slug = message
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 40)
-    .replace(/_+$/, "");
-  return `${revision}${slug ? `_${slug}` : ""}.ts`;
-}
 
 /** Where `revision` or `merge` will write the file of `id`. */
 export const migrationPath = (ws: Workspace, id: string, message: string): string =>
@@ -37,9 +29,10 @@ export function checkNewRevision(graph: MigrationGraph, revision: RevisionInfo):
  */
 export async function writeMigration(ws: Workspace, input: MigrationFileInput): Promise<string> {
   const text = renderMigration(input);
-  mkdirSync(ws.options.migrationsDir, { recursive: true });
+  const dir = ws.options.migrationsDir;
+  fileStep(dir, "create", () => mkdirSync(dir, { recursive: true }));
   const file = migrationPath(ws, input.revision, input.message);
-  writeFileSync(file, text, { flag: "wx" });
+  fileStep(file, "write", () => writeFileSync(file, text, { flag: "wx" }));
   ws.context.out.data(relative(ws.cwd, file) || file);
   await runPostWriteHooks(ws, file);
   return file;

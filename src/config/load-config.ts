@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { DataSource } from "typeorm";
-import { AutogenError, ConfigError } from "../errors";
+import { AutogenError, ConfigError, UsageError } from "../errors";
 import { resolveOptions, type ResolvedOptions } from "./options";
 import { loadModule } from "../loader/typescript-loader";
 
@@ -27,12 +27,15 @@ function isDataSource(value: unknown): value is DataSource {
 }
 
 /**
- * Loads the config file: its DataSource (default export or `dataSource`, or a Promise of one,
- * for applications that assemble their options asynchronously) and `autogen` options.
+ * Loads the config file: its DataSource and `autogen` options. The DataSource is the one the
+ * file exports (default or named, `export const AppDataSource` as TypeORM's docs write it),
+ * or a Promise of one as the default or `dataSource` export, for applications that assemble
+ * their options asynchronously; with several, `dataSourceName` picks one.
  */
 export async function loadConfig(
   configPath: string | undefined,
   cwd = process.cwd(),
+  dataSourceName?: string,
 ): Promise<LoadedConfig> {
   const file = resolve(cwd, configPath ?? DEFAULT_CONFIG_FILE);
   const shown = relative(cwd, file) || file;
@@ -50,13 +53,7 @@ export async function loadConfig(
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new ConfigError(`${shown} failed to load: ${reason}`, undefined, { cause: error });
   }
-  const candidate = await settled(loaded.default ?? loaded.dataSource, shown);
-  if (!isDataSource(candidate)) {
-    throw new ConfigError(
-      `${shown} does not export a TypeORM DataSource.`,
-      "Export it as the default export or as `export const dataSource = new DataSource({...})`.",
-    );
-  }
+  const candidate = pickDataSource(shown, await settledExports(loaded, shown), dataSourceName);
   const type = (candidate.options as { type?: string }).type;
   if (type !== "postgres" && type !== "better-sqlite3" && type !== "sqlite") {
     throw new ConfigError(
@@ -66,9 +63,20 @@ export async function loadConfig(
   return { dataSource: candidate, options: resolveOptions(file, loaded.autogen) };
 }
 
-/** The exported value, or what it resolves to when it is a Promise. */
-async function settled(exported: unknown, shown: string): Promise<unknown> {
-  if (!isThenable(exported)) return exported;
+/** The exports, with a Promise exported as the default or `dataSource` replaced by its value. */
+async function settledExports(
+  loaded: Record<string, unknown>,
+  shown: string,
+): Promise<Record<string, unknown>> {
+  const exports = { ...loaded };
+  for (const key of ["default", "dataSource"]) {
+    if (isThenable(exports[key])) exports[key] = await settled(exports[key], shown);
+  }
+  return exports;
+}
+
+/** What an exported Promise resolves to, or one sentence when it rejects. */
+async function settled(exported: PromiseLike<unknown>, shown: string): Promise<unknown> {
   try {
     return await exported;
   } catch (error) {
@@ -87,3 +95,37 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     typeof (value as { then?: unknown }).then === "function"
   );
 }
+
+/** The exported DataSource: the only one, or the one named; the default export is `default`. */
+function pickDataSource(
+  shown: string,
+  loaded: Record<string, unknown>,
+  name: string | undefined,
+): DataSource {
+  const found = new Map<string, DataSource>();
+  for (const [key, value] of Object.entries(loaded)) {
+    // `export default ds` and `export { ds }` of one object are one DataSource.
+    if (isDataSource(value) && ![...found.values()].includes(value)) found.set(key, value);
+  }
+  const names = [...found.keys()];
+  if (name !== undefined) {
+    const chosen = found.get(name);
+    if (chosen) return chosen;
+    throw new UsageError(
+      `${shown} exports no DataSource named '${name}'${names.length ? `; it exports ${list(names)}` : ""}.`,
+    );
+  }
+  const [only] = found.values();
+  if (found.size === 1 && only) return only;
+  if (found.size === 0) {
+    throw new ConfigError(
+      `${shown} does not export a TypeORM DataSource.`,
+      "Export it: `export default new DataSource({...})` or `export const AppDataSource = new DataSource({...})`.",
+    );
+  }
+  throw new UsageError(
+    `${shown} exports ${found.size} DataSources (${list(names)}): choose one with --data-source NAME.`,
+  );
+}
+
+const list = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(", ");

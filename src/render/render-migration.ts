@@ -123,5 +123,7 @@ export function renderMigration(input: MigrationFileInput): string {
   for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) {
     file.replaceText([start, end], text);
   }
-  return file.getFullText();
+  // A blank line detaches the header from the `import type` under it: tsc drops the
+  // comments of the statements it elides, so a compiled .js would lose its message.
+  return file.getFullText().replace(/^(\/\*\*[\s\S]*?\*\/\n)(?=import)/, "$1\n");
 }

@@ -182,7 +182,7 @@ describe("usage errors", () => {
     const result = await library().run(["frobnicate"]);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("error: Unknown argument: frobnicate");
+    expect(result.stderr).toContain("error: Unknown command 'frobnicate'; see autogen --help");
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
@@ -190,7 +190,9 @@ describe("usage errors", () => {
     const result = await library().run(["revision"]);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("error: Missing required argument: message");
+    expect(result.stderr).toContain(
+      'error: revision needs a message: autogen revision -m "what it does".',
+    );
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 

@@ -31,6 +31,8 @@ describe("the header and exports of a migration file", () => {
         ' * - creates table "users"',
         ' * - WARNING: drops column "posts"."legacy" (data in it is lost)',
         " */",
+        // Detached from the import, so tsc keeps it in a compiled .js (issue 13).
+        "",
         'import type { MigrationContext } from "typeorm-autogen";',
         "",
         'export const revision = "5c1f0e9a2b7d";',
