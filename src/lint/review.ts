@@ -118,6 +118,19 @@ const reviewers: OperationHandlers<ReviewLine[]> = {
   execute: () => warn("runs hand-written SQL"),
   bulkInsert: (op) =>
     note(`inserts ${op.rows.length} ${op.rows.length === 1 ? "row" : "rows"} into ${t(op)}`),
+  renameTable: (op) =>
+    note(
+      `renames table ${t({ schema: op.schema, table: op.from })} to ${q(op.to)} (rows kept; code reading the old name breaks)`,
+    ),
+  renameColumn: (op) =>
+    note(
+      `renames column ${t(op)}.${q(op.from)} to ${q(op.to)} (rows kept; code reading the old name breaks)`,
+    ),
+  renameEnum: (op) => note(`renames enum ${q(op.from)} to ${q(op.to)}`),
+  renameEnumValue: (op) =>
+    note(`renames ${q(op.from)} of enum ${q(op.name)} to ${q(op.to)} (rows holding it follow)`),
+  renameIndex: (op) => note(`renames index ${q(op.from)} on ${t(op)} to ${q(op.to)}`),
+  renameConstraint: (op) => note(`renames constraint ${q(op.from)} on ${t(op)} to ${q(op.to)}`),
 };
 
 /**

@@ -40,4 +40,10 @@ export const ops = Object.freeze({
   setTableComment: factory("setTableComment"),
   execute: factory("execute"),
   bulkInsert: factory("bulkInsert"),
+  renameTable: factory("renameTable"),
+  renameColumn: factory("renameColumn"),
+  renameEnum: factory("renameEnum"),
+  renameEnumValue: factory("renameEnumValue"),
+  renameIndex: factory("renameIndex"),
+  renameConstraint: factory("renameConstraint"),
 } satisfies { [K in OperationKind]: (payload: Payload<K>) => OperationOf<K> });

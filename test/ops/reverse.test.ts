@@ -138,6 +138,15 @@ const made: {
     "setTableComment",
   ],
   execute: [ops.execute({ sql: "SELECT 1", reverseSql: "SELECT 2" }), "execute"],
+  renameTable: [ops.renameTable({ schema: "public", from: "a", to: "b" }), "renameTable"],
+  renameColumn: [ops.renameColumn({ ...on, from: "a", to: "b" }), "renameColumn"],
+  renameEnum: [ops.renameEnum({ schema: "public", from: "a", to: "b" }), "renameEnum"],
+  renameEnumValue: [
+    ops.renameEnumValue({ schema: "public", name: "e", from: "a", to: "b" }),
+    "renameEnumValue",
+  ],
+  renameIndex: [ops.renameIndex({ ...on, from: "a", to: "b" }), "renameIndex"],
+  renameConstraint: [ops.renameConstraint({ ...on, from: "a", to: "b" }), "renameConstraint"],
 };
 
 describe("reverseOperation", () => {

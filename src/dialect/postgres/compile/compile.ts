@@ -14,6 +14,14 @@ import {
 } from "./compile-constraints";
 import { compileAlterEnum, compileCreateEnum, compileDropEnum } from "./compile-enums";
 import { compileBulkInsert } from "./compile-data";
+import {
+  compileRenameColumn,
+  compileRenameConstraint,
+  compileRenameEnum,
+  compileRenameEnumValue,
+  compileRenameIndex,
+  compileRenameTable,
+} from "./compile-renames";
 import { compileCreateTable, compileDropTable, compileSetTableComment } from "./compile-tables";
 import { compileCreateView, compileDropView } from "./compile-views";
 import { inlineParams } from "./inline-params";
@@ -61,6 +69,12 @@ const compilers: OperationHandlers<string[]> = {
   // A person's SQL, as written; its parameters travel beside it (see `inlineParams` option).
   execute: (op) => [op.sql],
   bulkInsert: compileBulkInsert,
+  renameTable: compileRenameTable,
+  renameColumn: compileRenameColumn,
+  renameEnum: compileRenameEnum,
+  renameEnumValue: compileRenameEnumValue,
+  renameIndex: compileRenameIndex,
+  renameConstraint: compileRenameConstraint,
 };
 
 function compileExecute(op: ExecuteOp): string[] {
