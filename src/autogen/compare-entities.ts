@@ -2,6 +2,7 @@ import type { Client } from "pg";
 import type { DataSource } from "typeorm";
 import { postgres } from "../dialect/postgres";
 import { compareSchemas } from "../diff";
+import { NO_RENAME_HINTS, planRenames, type RenamePlan, type RenameHints } from "../diff/renames";
 import { introspectDatabase, postgresCatalog } from "../introspect";
 import {
   buildEntityMetadata,
@@ -21,6 +22,8 @@ export interface Comparison {
   readonly target: DatabaseSchema;
   /** What turns `current` into `target`. */
   readonly operations: readonly Operation[];
+  /** The hints that were taken, and the drop-and-add pairs that may be renames nobody decided. */
+  readonly renames: Pick<RenamePlan, "applied" | "undecided">;
 }
 
 const sameTable = (a: TableRef, b: TableRef): boolean => a.schema === b.schema && a.name === b.name;
@@ -31,6 +34,8 @@ export interface CompareOptions {
   readonly excludeTables: readonly TableRef[];
   /** Schemas read besides `public` and the ones the entities use. */
   readonly schemas: readonly string[];
+  /** Tables and columns the user says were renamed (config hints, flags, answers). */
+  readonly renames?: RenameHints;
 }
 
 /**
@@ -62,7 +67,14 @@ export async function compareEntities(
   const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
   const live = await introspectDatabase(client, { schemas, excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
-  return { current, target, operations: compareSchemas(current, target, postgres.expressions) };
+  // Renames run first; the rest of the diff starts from the schema as they leave it.
+  const plan = planRenames(current, target, options.renames ?? NO_RENAME_HINTS);
+  return {
+    current,
+    target,
+    operations: [...plan.operations, ...compareSchemas(plan.current, target, postgres.expressions)],
+    renames: { applied: plan.applied, undecided: plan.undecided },
+  };
 }
 
 /** Indexes declared with `synchronize: false` are the user's to manage: neither created nor dropped. */

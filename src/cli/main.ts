@@ -8,7 +8,9 @@ import { revision } from "../commands/revision";
 import type { CommandContext } from "../commands/workspace";
 import { UsageError } from "../errors";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
+import { renameFlagSet, renameHints } from "./rename-flags";
 import { reportError } from "./report-error";
+import { terminalConfirm } from "./terminal-confirm";
 import {
   jsonFlagSet,
   runnerFlagSet,
@@ -22,10 +24,10 @@ interface GlobalArgs {
   verbose?: boolean;
 }
 
-const context = (args: GlobalArgs): CommandContext => ({
-  configPath: args.config,
-  out: consoleOutput,
-});
+const context = (args: GlobalArgs): CommandContext => {
+  const confirm = terminalConfirm();
+  return { configPath: args.config, out: consoleOutput, ...(confirm ? { confirm } : {}) };
+};
 
 /** Exit code a command asks for besides success (check's "changes found"). */
 let requestedExit = 0;
@@ -81,7 +83,8 @@ function build(argv: string[]): Argv<GlobalArgs> {
           .option("rev-id", {
             type: "string",
             describe: "Revision id to use instead of a random one",
-          }),
+          })
+          .options(renameFlagSet),
       async (a) =>
         void (await revision(context(a), {
           message: a.message,
@@ -91,6 +94,8 @@ function build(argv: string[]): Argv<GlobalArgs> {
           branchLabels: a["branch-label"],
           dependsOn: a["depends-on"],
           revId: a["rev-id"],
+          renames: renameHints(a),
+          noRenames: !a.renames,
         })),
     )
     .command(

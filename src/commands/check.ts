@@ -4,6 +4,8 @@ import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
 import { readHeads } from "../runner/version-store";
 import { compareEntities } from "../autogen/compare-entities";
+import { reviewBothWays } from "../autogen/hazard-review";
+import { reverseOperations } from "../ops/reverse";
 import { checkIntegrity, loadGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext } from "./workspace";
 
@@ -64,7 +66,8 @@ export async function diff(
       }
       if (operations.length === 0)
         ctx.out.info("No changes detected: the entities and the database match.");
-      for (const line of formatReview(reviewOperations(operations))) ctx.out.data(`-- ${line}`);
+      const review = await reviewBothWays(client, operations, reverseOperations(operations));
+      for (const line of review) ctx.out.data(`-- ${line}`);
       for (const sql of postgres.compile.operations(operations)) ctx.out.data(`${sql};`);
       return operations;
     }),

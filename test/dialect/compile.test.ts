@@ -347,9 +347,12 @@ const cases: { readonly [K in OperationKind]: readonly Case[] } = {
   ],
   renameTable: [
     [
-      "is ALTER TABLE ... RENAME TO, the new name unqualified",
+      "is ALTER TABLE ... RENAME TO, the new name unqualified, then its sequences follow",
       ops.renameTable({ schema: "s", from: "tags", to: "labels" }),
-      ['ALTER TABLE "s"."tags" RENAME TO "labels"'],
+      [
+        'ALTER TABLE "s"."tags" RENAME TO "labels"',
+        expect.stringMatching(/^DO \$autogen\$.*ALTER SEQUENCE.*'labels'/s) as unknown as string,
+      ],
     ],
   ],
   renameColumn: [
