@@ -124,11 +124,17 @@ function build(argv: string[]): Argv<GlobalArgs> {
             describe: "base, an id, -N, or FROM:TO with --sql",
           })
           .options(sqlFlagSet)
-          .options(runnerFlagSet),
+          .options(runnerFlagSet)
+          .option("yes", {
+            alias: "y",
+            type: "boolean",
+            describe: "Ask nothing on a terminal, even for several steps or data-deleting ones",
+          }),
       async (a) =>
         void (await downgrade(context(a), {
           target: a.target as string,
           sql: a.sql,
+          yes: a.yes,
           ...runnerOptions(a),
         })),
     )

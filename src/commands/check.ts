@@ -6,6 +6,7 @@ import { readHeads } from "../runner/version-store";
 import { compareEntities } from "../autogen/compare-entities";
 import { reviewBothWays } from "../autogen/hazard-review";
 import { reverseOperations } from "../ops/reverse";
+import { renameFlag } from "../config/rename-hints";
 import { checkIntegrity, loadGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext } from "./workspace";
 
@@ -59,7 +60,11 @@ export async function diff(
 ): Promise<readonly Operation[]> {
   return withWorkspace(ctx, (ws) =>
     ws.withClient(async (client) => {
-      const { operations } = await compareEntities(ws.config.dataSource, client, ws.options);
+      const { operations, renames } = await compareEntities(
+        ws.config.dataSource,
+        client,
+        ws.options,
+      );
       if (options.json) {
         ctx.out.data(JSON.stringify(operations, null, 2));
         return operations;
@@ -68,6 +73,9 @@ export async function diff(
         ctx.out.info("No changes detected: the entities and the database match.");
       const review = await reviewBothWays(client, operations, reverseOperations(operations));
       for (const line of review) ctx.out.data(`-- ${line}`);
+      for (const pair of renames.undecided) {
+        ctx.out.data(`-- possibly a rename: ${pair.from} -> ${pair.to} (${renameFlag(pair)})`);
+      }
       for (const sql of postgres.compile.operations(operations)) ctx.out.data(`${sql};`);
       return operations;
     }),

@@ -1,7 +1,8 @@
 import type { Client } from "pg";
 import type { RunnerOptions } from "../config/options";
 import { postgres } from "../dialect/postgres";
-import { UsageError } from "../errors";
+import { AutogenError, UsageError } from "../errors";
+import { confirmDowngrade } from "./confirm-downgrade";
 import {
   checkTarget,
   headsAt,
@@ -29,6 +30,8 @@ export interface MigrateOptions {
   readonly migrationLockTimeout?: number;
   readonly lockTimeout?: number;
   readonly statementTimeout?: number;
+  /** `--yes`: a downgrade asks no question on a terminal (see `confirmDowngrade`). */
+  readonly yes?: boolean;
 }
 
 export interface MigrateResult {
@@ -85,6 +88,15 @@ async function online(
   const progress = new MigrateProgress(out, direction, ws.databaseDescription);
   // A killed run's backend must notice, and free the lock, even in the middle of a statement.
   await client.query(postgres.session.clientCheck).catch(() => undefined);
+  // Asked before the lock, so nobody's deploy waits on the answer; the plan is made again
+  // under the lock and must still be the one confirmed.
+  let confirmed: string[] | null = null;
+  if (direction === "downgrade" && !options.yes && ws.context.confirm) {
+    const planned = plan(graph, direction, await readHeads(client, table), options.target);
+    const steps = planned.map((s) => toMigrationStep(s, ws.cwd));
+    await confirmDowngrade(steps, ws.context.confirm);
+    confirmed = steps.map((s) => s.revision);
+  }
   return withMigrationLock(
     client,
     table,
@@ -96,6 +108,13 @@ async function online(
       const steps = plan(graph, direction, current, options.target).map((s) =>
         toMigrationStep(s, ws.cwd),
       );
+      if (confirmed && confirmed.join() !== steps.map((s) => s.revision).join()) {
+        throw new AutogenError(
+          "changed-while-asking",
+          `the database at ${ws.databaseDescription} changed while the downgrade was being confirmed; nothing was changed`,
+          "run the downgrade again",
+        );
+      }
       if (steps.length === 0) {
         out.info(`Nothing to ${direction}: the database is at ${current.join(", ") || "base"}.`);
         return { applied: [] };

@@ -1,3 +1,4 @@
+import { diff } from "../../src/commands/check";
 import { downgrade, upgrade } from "../../src/commands/migrate";
 import { revision } from "../../src/commands/revision";
 import { RevisionError } from "../../src/errors";
@@ -154,5 +155,31 @@ describe("revision and renames", () => {
         "--rename users.nickname=full_name names no column",
       ) as unknown,
     });
+  });
+
+  it("diff shows the pair as a possible rename with its flag, and the hazards both ways with row counts", async () => {
+    p = renamedProject();
+    const ctx = p.context(env());
+    await diff(ctx);
+    expect(ctx.out.stdout).toContain(
+      "-- possibly a rename: fullname -> full_name (--rename users.fullname=full_name)",
+    );
+    expect(ctx.out.stdout).toContain('-- upgrade: deletes data in "users" (~3 rows)');
+    expect(ctx.out.stdout).toContain('-- WARNING: downgrade: deletes data in "users" (~3 rows)');
+  });
+
+  it("writes the rename's hazards into the header: old code breaks, no data is lost", async () => {
+    p = renamedProject();
+    await revision(p.context(env()), {
+      message: "rename",
+      now: NOW,
+      revId: "r00000000001",
+      renames: RENAME,
+    });
+    const text = p.read("migrations/r00000000001_rename.ts");
+    expect(text).toContain(
+      ' * - upgrade: breaks application code still using the old schema of "users" (~3 rows)',
+    );
+    expect(text).not.toContain("deletes data");
   });
 });
