@@ -1,5 +1,6 @@
 import yargs, { type Argv } from "yargs";
-import { check, diff } from "../commands/check";
+import { check } from "../commands/check";
+import { diffCommand } from "./diff-command";
 import { init } from "../commands/init";
 import { current, heads, history } from "../commands/inspect";
 import { downgrade, upgrade } from "../commands/migrate";
@@ -184,12 +185,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
         if (!result.clean) requestedExit = 1;
       },
     )
-    .command(
-      "diff",
-      "Print what `revision` would generate, as SQL; writes nothing",
-      (y) => y.options(jsonFlagSet),
-      async (a) => void (await diff(context(a), { json: a.json })),
-    )
+    .command(diffCommand(context, () => (requestedExit = 1)))
     .demandCommand(1, "Name a command; see autogen --help.")
     .strict()
     .help()

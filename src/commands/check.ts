@@ -1,12 +1,8 @@
-import { postgres } from "../dialect/postgres";
 import { formatReview, reviewOperations } from "../lint/review";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
 import { readHeads } from "../runner/version-store";
 import { compareEntities } from "../autogen/compare-entities";
-import { reviewBothWays } from "../autogen/hazard-review";
-import { reverseOperations } from "../ops/reverse";
-import { renameFlag } from "../config/rename-hints";
 import { checkIntegrity, loadGraph } from "./migration-graph";
 import { withWorkspace, type CommandContext } from "./workspace";
 
@@ -53,31 +49,4 @@ export async function check(
   );
 }
 
-/** `diff`: what `revision` would generate, as operations and SQL; writes nothing. */
-export async function diff(
-  ctx: CommandContext,
-  options: { json?: boolean } = {},
-): Promise<readonly Operation[]> {
-  return withWorkspace(ctx, (ws) =>
-    ws.withClient(async (client) => {
-      const { operations, renames } = await compareEntities(
-        ws.config.dataSource,
-        client,
-        ws.options,
-      );
-      if (options.json) {
-        ctx.out.data(JSON.stringify(operations, null, 2));
-        return operations;
-      }
-      if (operations.length === 0)
-        ctx.out.info("No changes detected: the entities and the database match.");
-      const review = await reviewBothWays(client, operations, reverseOperations(operations));
-      for (const line of review) ctx.out.data(`-- ${line}`);
-      for (const pair of renames.undecided) {
-        ctx.out.data(`-- possibly a rename: ${pair.from} -> ${pair.to} (${renameFlag(pair)})`);
-      }
-      for (const sql of postgres.compile.operations(operations)) ctx.out.data(`${sql};`);
-      return operations;
-    }),
-  );
-}
+export { diff } from "./diff";

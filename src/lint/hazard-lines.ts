@@ -25,31 +25,39 @@ function createdTables(list: readonly Operation[]): Set<string> {
 }
 
 /**
+ * The distinct hazards of `list` (`ops/hazards.ts`), in order. Hazards on tables the same list
+ * creates are left out: an empty new table is no risk.
+ */
+export function distinctHazards(list: readonly Operation[]): Hazard[] {
+  const created = createdTables(list);
+  const seen = new Set<string>();
+  return list.flatMap(hazardsOf).filter((hazard) => {
+    if (hazard.table && created.has(refKey(hazard.table))) return false;
+    const key = JSON.stringify([hazard.kind, hazard.table]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * One line per distinct hazard of `list`, prefixed with the direction ("upgrade: rewrites
- * "orders" (~2.1M rows)"), read from the operations' hazards (`ops/hazards.ts`). Hazards on
- * tables the same list creates are left out: an empty new table is no risk.
+ * "orders" (~2.1M rows)").
  */
 export function hazardLines(
   direction: "upgrade" | "downgrade",
   list: readonly Operation[],
   rows: RowCounts = new Map(),
 ): ReviewLine[] {
-  const created = createdTables(list);
-  const seen = new Set<string>();
-  const lines: ReviewLine[] = [];
-  for (const hazard of list.flatMap(hazardsOf)) {
-    if (hazard.table && created.has(refKey(hazard.table))) continue;
-    const key = JSON.stringify([hazard.kind, hazard.table]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // The upgrade's review lines already warn about its operations; the downgrade has none.
-    const warning = direction === "downgrade" && WARNING_HAZARDS.has(hazard.kind);
-    lines.push({ text: `${direction}: ${describe(hazard, rows)}`, warning });
-  }
-  return lines;
+  // The upgrade's review lines already warn about its operations; the downgrade has none.
+  return distinctHazards(list).map((hazard) => ({
+    text: `${direction}: ${describeHazard(hazard, rows)}`,
+    warning: direction === "downgrade" && WARNING_HAZARDS.has(hazard.kind),
+  }));
 }
 
-function describe(hazard: Hazard, rows: RowCounts): string {
+/** A hazard as a phrase: "rewrites "orders" (~2.1M rows)". */
+export function describeHazard(hazard: Hazard, rows: RowCounts): string {
   const label = HAZARD_LABELS[hazard.kind];
   if (!hazard.table) return label.replace(/ (in|of|on|to|for)$/, "");
   const count = rows.get(refKey(hazard.table));
