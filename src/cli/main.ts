@@ -6,6 +6,7 @@ import { current, heads, history } from "../commands/inspect";
 import { downgrade, upgrade } from "../commands/migrate";
 import { consoleOutput } from "../commands/output";
 import { revision } from "../commands/revision";
+import { verify } from "../commands/verify";
 import type { CommandContext } from "../commands/workspace";
 import { UsageError } from "../errors";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
@@ -186,6 +187,23 @@ function build(argv: string[]): Argv<GlobalArgs> {
       },
     )
     .command(diffCommand(context, () => (requestedExit = 1)))
+    .command(
+      "verify [range]",
+      "On a scratch database: upgrade, downgrade, compare, upgrade again, re-diff; exit 1 on a difference",
+      (y) =>
+        y
+          .positional("range", {
+            type: "string",
+            describe: "FROM:TO (default: the migrations the database has not applied)",
+          })
+          .option("scratch-url", {
+            type: "string",
+            describe:
+              "An empty database to verify on (default: a throwaway one on the same server)",
+          }),
+      async (a) =>
+        void (await verify(context(a), { range: a.range, scratchUrl: a["scratch-url"] })),
+    )
     .demandCommand(1, "Name a command; see autogen --help.")
     .strict()
     .help()

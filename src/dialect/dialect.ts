@@ -155,4 +155,12 @@ export interface SessionSql<Connection, ConnectionConfig> {
   readonly clientCheck: string;
   /** The error code of a statement cancelled for waiting on a lock too long. */
   readonly lockTimeoutCode: string;
+  /** A throwaway database for `verify`: create, drop, and the settings that reach it. */
+  readonly scratchDatabase: {
+    create(name: string): string;
+    drop(name: string): string;
+    /** A query answering `name`: the database a connection is on. */
+    readonly currentName: string;
+    on(config: ConnectionConfig, name: string): ConnectionConfig;
+  };
 }
