@@ -1,4 +1,5 @@
-import { formatReview, reviewOperations } from "../lint/review";
+import { reviewBothWays } from "../autogen/hazard-review";
+import { reverseOperations } from "../ops/reverse";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
 import { readHeads } from "../runner/version-store";
@@ -42,7 +43,8 @@ export async function check(
         return { clean: true, pending, operations };
       }
       ctx.out.info(`The entities and the database differ (${operations.length} operation(s)):`);
-      for (const line of formatReview(reviewOperations(operations))) ctx.out.info(`  ${line}`);
+      const review = await reviewBothWays(client, operations, reverseOperations(operations));
+      for (const line of review) ctx.out.info(`  ${line}`);
       ctx.out.info("Run `autogen revision -m <message>` to write a migration.");
       return { clean: false, pending, operations };
     }),

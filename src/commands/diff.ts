@@ -18,7 +18,7 @@ export type DiffFormat = "text" | "markdown" | "json" | "sql";
 export const DIFF_FORMATS: readonly DiffFormat[] = ["text", "markdown", "json", "sql"];
 
 export interface DiffOptions {
-  /** The operations as JSON (the older `--json`, kept for scripts that read it). */
+  /** The operations as JSON, each with its `hazards` (the older `--json`, kept for scripts). */
   readonly json?: boolean;
   /** text (review and SQL, the default), markdown (a PR comment), json (the summary), sql. */
   readonly format?: DiffFormat;
@@ -73,8 +73,10 @@ export async function diff(ctx: CommandContext, options: DiffOptions = {}): Prom
       });
       const failures = failOnFindings(summary, options.failOn ?? []);
       const format = options.json ? "operations" : (options.format ?? "text");
-      if (format === "operations") ctx.out.data(JSON.stringify(operations, null, 2));
-      else if (format === "json") ctx.out.data(JSON.stringify(summary, null, 2));
+      if (format === "operations") {
+        const withHazards = operations.map((op) => ({ ...op, hazards: hazardsOf(op) }));
+        ctx.out.data(JSON.stringify(withHazards, null, 2));
+      } else if (format === "json") ctx.out.data(JSON.stringify(summary, null, 2));
       else if (format === "markdown") ctx.out.data(summaryMarkdown(summary));
       else if (format === "sql") for (const q of sql) ctx.out.data(`${q};`);
       else {

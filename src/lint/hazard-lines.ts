@@ -1,7 +1,7 @@
 import { HAZARD_LABELS, hazardsOf, WARNING_HAZARDS, type Hazard } from "../ops/hazards";
 import type { Operation } from "../ops/operations";
 import { refKey } from "../schema/keys";
-import { tableName, type ReviewLine } from "./review-line";
+import { q, tableName, type ReviewLine } from "./review-line";
 
 /** Rows per table (`refKey`); a table left out is unknown. */
 export type RowCounts = ReadonlyMap<string, number>;
@@ -33,7 +33,7 @@ export function distinctHazards(list: readonly Operation[]): Hazard[] {
   const seen = new Set<string>();
   return list.flatMap(hazardsOf).filter((hazard) => {
     if (hazard.table && created.has(refKey(hazard.table))) return false;
-    const key = JSON.stringify([hazard.kind, hazard.table]);
+    const key = JSON.stringify([hazard.kind, hazard.table, hazard.nullColumn]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -62,5 +62,9 @@ export function describeHazard(hazard: Hazard, rows: RowCounts): string {
   if (!hazard.table) return label.replace(/ (in|of|on|to|for)$/, "");
   const count = rows.get(refKey(hazard.table));
   const where = tableName({ schema: hazard.table.schema, table: hazard.table.name });
+  if (hazard.nullColumn !== undefined) {
+    const which = count === undefined ? "row" : `of the ${formatRows(count)}`;
+    return `${where}.${q(hazard.nullColumn)}: fails if any ${which} holds NULL`;
+  }
   return `${label} ${where}${count === undefined ? "" : ` (${formatRows(count)})`}`;
 }

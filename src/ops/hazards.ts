@@ -24,6 +24,8 @@ export interface Hazard {
   readonly kind: HazardKind;
   /** The table whose rows it concerns (for row estimates); null when none. */
   readonly table: TableRef | null;
+  /** For a NOT NULL that fails on rows: the column whose NULLs make it fail. */
+  readonly nullColumn?: string;
 }
 
 /** Kinds that make a review line a warning; the others (locks, scans, old code) are listed only. */
@@ -88,13 +90,15 @@ function alterColumnHazards(op: AlterColumnOp): Hazard[] {
   if (typeChangeRewrites(op.from, op.to)) {
     kinds.push("rewritesTable", "accessExclusiveLock", "failsOnRows", "breaksRunningCode");
   }
+  let nullRows: Hazard[] = [];
   if ("nullable" in op.to && op.to.nullable === false && op.from.nullable !== false) {
     kinds.push("validatesRows", "accessExclusiveLock", "breaksRunningCode");
-    if (op.backfill === undefined) kinds.push("failsOnRows");
+    if (op.backfill === undefined)
+      nullRows = [{ kind: "failsOnRows", table: on(op), nullColumn: op.name }];
   }
   if ("generated" in op.to && op.to.generated !== op.from.generated) kinds.push("rewritesTable");
   if ("collation" in op.to && op.to.collation !== op.from.collation) kinds.push("failsOnRows");
-  return hazards(on(op), ...new Set(kinds));
+  return [...hazards(on(op), ...new Set(kinds)), ...nullRows];
 }
 
 const handlers: OperationHandlers<Hazard[]> = {

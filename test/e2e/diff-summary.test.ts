@@ -116,6 +116,38 @@ describe("diff --format and --fail-on, on a table with three rows", () => {
     expect(result.stderr).not.toMatch(/127\.0\.0\.1|connect/);
   });
 
+  it("--json lists each operation with its hazards", async () => {
+    const result = await p.run(["diff", "--json"]);
+
+    expect(result.code).toBe(0);
+    const drop = JSON.parse(result.stdout).find((op: { kind: string }) => op.kind === "dropColumn");
+    expect(drop).toMatchObject({ kind: "dropColumn", table: "books", name: "title" });
+    expect(drop.hazards).toEqual([
+      { kind: "deletesData", table: { schema: "public", name: "books" } },
+      { kind: "breaksRunningCode", table: { schema: "public", name: "books" } },
+    ]);
+  });
+
+  it("check lists the hazards both ways with row estimates", async () => {
+    const result = await p.run(["check"]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('  upgrade: deletes data in "books" (~3 rows)');
+    expect(result.stderr).toContain('  WARNING: downgrade: deletes data in "books" (~3 rows)');
+  });
+
+  it("says a NOT NULL over rows fails if any of them holds NULL", async () => {
+    await db.query(`ALTER TABLE authors ALTER COLUMN name DROP NOT NULL;
+      INSERT INTO authors (name) VALUES ('Bo'), ('Cy')`);
+
+    const result = await p.run(["diff", "--format", "json"]);
+
+    expect(result.code).toBe(0);
+    expect(
+      JSON.parse(result.stdout).hazards.upgrade.map((h: { text: string }) => h.text),
+    ).toContain('"authors"."name": fails if any of the ~3 rows holds NULL');
+  });
+
   it("an unknown --format is a usage error", async () => {
     const result = await p.run(["diff", "--format", "html"]);
 

@@ -82,7 +82,7 @@ describe("hazards as data", () => {
     ).toEqual([]);
   });
 
-  it("says NOT NULL without a backfill may fail on the rows there", () => {
+  it("says NOT NULL without a backfill fails if any of the rows there holds NULL", () => {
     const op = ops.alterColumn({
       ...where,
       name: "note",
@@ -93,7 +93,19 @@ describe("hazards as data", () => {
       formatReview(
         hazardLines("upgrade", [op], new Map([[refKey({ schema: "public", name: "orders" }), 3]])),
       ),
-    ).toContain('upgrade: may fail on the rows of "orders" (~3 rows)');
+    ).toContain('upgrade: "orders"."note": fails if any of the ~3 rows holds NULL');
+  });
+
+  it("with no row estimate, says NOT NULL fails if any row holds NULL", () => {
+    const op = ops.alterColumn({
+      ...where,
+      name: "note",
+      from: { nullable: true },
+      to: { nullable: false },
+    });
+    expect(formatReview(hazardLines("upgrade", [op]))).toContain(
+      'upgrade: "orders"."note": fails if any row holds NULL',
+    );
   });
 
   it("rounds row estimates the way a reader scans them", () => {
