@@ -248,6 +248,21 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
     },
     bulkInsert: async (table, rows) =>
       sink(ops.bulkInsert({ ...onTable(table), rows: bulkRows(rows) })),
+    renameTable: async (table, to) => {
+      const { schema, name } = resolveName(table);
+      return sink(ops.renameTable({ schema, from: name, to }));
+    },
+    renameColumn: async (table, from, to) =>
+      sink(ops.renameColumn({ ...onTable(table), from, to })),
+    renameEnum: async (name, to) => {
+      const { schema, name: from } = resolveName(name);
+      return sink(ops.renameEnum({ schema, from, to }));
+    },
+    renameEnumValue: async (name, from, to) =>
+      sink(ops.renameEnumValue({ ...resolveName(name), from, to })),
+    renameIndex: async (table, from, to) => sink(ops.renameIndex({ ...onTable(table), from, to })),
+    renameConstraint: async (table, from, to) =>
+      sink(ops.renameConstraint({ ...onTable(table), from, to })),
   };
 }
 

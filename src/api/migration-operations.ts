@@ -158,4 +158,22 @@ export interface MigrationOperations {
    * });
    */
   rebuildTable(table: TableName, definition: RebuildDefinition): Promise<void>;
+
+  /**
+   * Renames keep the data: the rows, labels and everything that refers to the object stay.
+   * Each is reversed by the rename back.
+   *
+   * @example await op.renameTable("tags", "labels");
+   */
+  renameTable(table: TableName, to: string): Promise<void>;
+  /** @example await op.renameColumn("users", "fullname", "full_name"); */
+  renameColumn(table: TableName, from: string, to: string): Promise<void>;
+  /** @example await op.renameEnum("users_role_enum", "users_kind_enum"); */
+  renameEnum(name: TypeName, to: string): Promise<void>;
+  /** Rows holding the label hold the new one. @example await op.renameEnumValue("post_status_enum", "live", "published"); */
+  renameEnumValue(name: TypeName, from: string, to: string): Promise<void>;
+  /** @example await op.renameIndex("users", "IDX_users_email", "IDX_users_mail"); */
+  renameIndex(table: TableName, from: string, to: string): Promise<void>;
+  /** Primary key, unique (with its index), foreign key, check or exclusion constraint. */
+  renameConstraint(table: TableName, from: string, to: string): Promise<void>;
 }

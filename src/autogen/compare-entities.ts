@@ -6,6 +6,7 @@ import { postgres } from "../dialect/postgres";
 import { sqlite, wrapDatabase } from "../dialect/sqlite";
 import { sqliteCatalog } from "../introspect/sqlite/read-sqlite-catalog";
 import { compareSchemas } from "../diff";
+import { NO_RENAME_HINTS, planRenames, type RenamePlan, type RenameHints } from "../diff/renames";
 import { introspectDatabase, postgresCatalog } from "../introspect";
 import {
   buildEntityMetadata,
@@ -26,6 +27,8 @@ export interface Comparison {
   readonly target: DatabaseSchema;
   /** What turns `current` into `target`. */
   readonly operations: readonly Operation[];
+  /** The hints that were taken, and the drop-and-add pairs that may be renames nobody decided. */
+  readonly renames: Pick<RenamePlan, "applied" | "undecided">;
 }
 
 const sameTable = (a: TableRef, b: TableRef): boolean => a.schema === b.schema && a.name === b.name;
@@ -40,6 +43,8 @@ export interface CompareOptions {
   readonly configFile?: string;
   /** The database's dialect; PostgreSQL unless the workspace says SQLite. */
   readonly dialect?: typeof postgres | typeof sqlite;
+  /** Tables and columns the user says were renamed (config hints, flags, answers). */
+  readonly renames?: RenameHints;
 }
 
 /**
@@ -73,7 +78,14 @@ export async function compareEntities(
   const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
   const live = await introspectDatabase(pg, { schemas, excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
-  return { current, target, operations: compareSchemas(current, target, postgres.expressions) };
+  // Renames run first; the rest of the diff starts from the schema as they leave it.
+  const plan = planRenames(current, target, options.renames ?? NO_RENAME_HINTS);
+  return {
+    current,
+    target,
+    operations: [...plan.operations, ...compareSchemas(plan.current, target, postgres.expressions)],
+    renames: { applied: plan.applied, undecided: plan.undecided },
+  };
 }
 
 /**
@@ -103,7 +115,9 @@ async function compareOnSqlite(
   const live = await sqliteCatalog.readSchema(client, { schemas: [], excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
   const operations = compareSchemas(current, target, sqlite.expressions);
-  return { current, target, operations: sqlite.adapt(operations, current, target) };
+  // Rename detection is PostgreSQL's for now: on SQLite a drop and an add stay what they are.
+  const renames = { applied: [], undecided: [] };
+  return { current, target, operations: sqlite.adapt(operations, current, target), renames };
 }
 
 /** Indexes declared with `synchronize: false` are the user's to manage: neither created nor dropped. */

@@ -14,4 +14,6 @@ export const commands = {
   revision: () => require("../commands/revision") as typeof import("../commands/revision"),
   show: () => require("../commands/show") as typeof import("../commands/show"),
   stamp: () => require("../commands/stamp") as typeof import("../commands/stamp"),
+  verify: () => require("../commands/verify") as typeof import("../commands/verify"),
+  diff: () => require("../commands/diff") as typeof import("../commands/diff"),
 };

@@ -1,13 +1,16 @@
 import yargs, { type Argv } from "yargs";
 import { consoleOutput } from "../commands/output";
 import type { CommandContext } from "../commands/command-context";
+import { diffCommand } from "./diff-command";
 import { UsageError } from "../errors";
 import { useSourceMaps } from "../loader/typescript-loader";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
 import { commands } from "./lazy-commands";
 import { shieldDashValues, trimValues } from "./argv";
 import { EPILOGUE, EXAMPLES, ownOptionsFirst } from "./help";
+import { renameFlagSet, renameHints } from "./rename-flags";
 import { reportError } from "./report-error";
+import { terminalConfirm } from "./terminal-confirm";
 import { usageMessage } from "./usage-messages";
 import { checkEnvironmentUrls } from "../config/database-url";
 import {
@@ -24,11 +27,15 @@ interface GlobalArgs {
   verbose?: boolean;
 }
 
-const context = (args: GlobalArgs): CommandContext => ({
-  configPath: args.config,
-  dataSourceName: args["data-source"],
-  out: consoleOutput,
-});
+const context = (args: GlobalArgs): CommandContext => {
+  const confirm = terminalConfirm();
+  return {
+    configPath: args.config,
+    dataSourceName: args["data-source"],
+    out: consoleOutput,
+    ...(confirm ? { confirm } : {}),
+  };
+};
 
 /** Exit code a command asks for besides success (check's "changes found"). */
 let requestedExit = 0;
@@ -96,7 +103,8 @@ function build(argv: string[]): Argv<GlobalArgs> {
             .option("rev-id", {
               type: "string",
               describe: "Revision id to use instead of a random one",
-            }),
+            })
+            .options(renameFlagSet),
         ),
       async (a) =>
         void (await (
@@ -109,6 +117,8 @@ function build(argv: string[]): Argv<GlobalArgs> {
           branchLabels: a["branch-label"],
           dependsOn: a["depends-on"],
           revId: a["rev-id"],
+          renames: renameHints(a),
+          noRenames: !a.renames,
         })),
     )
     .command(
@@ -152,7 +162,12 @@ function build(argv: string[]): Argv<GlobalArgs> {
               describe: "base, an id, -N, or FROM:TO with --sql",
             })
             .options(sqlFlagSet)
-            .options(runnerFlagSet),
+            .options(runnerFlagSet)
+            .option("yes", {
+              alias: "y",
+              type: "boolean",
+              describe: "Ask nothing on a terminal, even for several steps or data-deleting ones",
+            }),
         ),
       async (a) =>
         void (await (
@@ -160,6 +175,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
         ).downgrade(context(a), {
           target: a.target as string,
           sql: a.sql,
+          yes: a.yes,
           ...runnerOptions(a),
         })),
     )
@@ -218,11 +234,27 @@ function build(argv: string[]): Argv<GlobalArgs> {
         if (!result.clean) requestedExit = 1;
       },
     )
+    .command(diffCommand(context, () => (requestedExit = 1)))
     .command(
-      "diff",
-      "Print what `revision` would generate, as SQL; writes nothing",
-      (y) => ownOptionsFirst(y.options(jsonFlagSet)),
-      async (a) => void (await commands.check().diff(context(a), { json: a.json })),
+      "verify [range]",
+      "On a scratch database: upgrade, downgrade, compare, upgrade again, re-diff; exit 1 on a difference",
+      (y) =>
+        ownOptionsFirst(
+          y
+            .positional("range", {
+              type: "string",
+              describe: "FROM:TO (default: the migrations the database has not applied)",
+            })
+            .option("scratch-url", {
+              type: "string",
+              describe:
+                "An empty database to verify on (default: a throwaway one on the same server)",
+            }),
+        ),
+      async (a) =>
+        void (await commands
+          .verify()
+          .verify(context(a), { range: a.range, scratchUrl: a["scratch-url"] })),
     )
     .demandCommand(1, "Name a command; see autogen --help.")
     .example(EXAMPLES as [string, string][])

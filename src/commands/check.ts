@@ -1,4 +1,6 @@
-import { formatReview, reviewOperations } from "../lint/review";
+import { postgres } from "../dialect/postgres";
+import { reviewBothWays } from "../autogen/hazard-review";
+import { reverseOperations } from "../ops/reverse";
 import type { Operation } from "../ops/operations";
 import { planUpgrade } from "../revisions";
 import { readHeads } from "../runner/version-store";
@@ -46,33 +48,17 @@ export async function check(
         return { clean: true, pending, operations };
       }
       ctx.out.info(`The entities and the database differ (${operations.length} operation(s)):`);
-      for (const line of formatReview(reviewOperations(operations))) ctx.out.info(`  ${line}`);
+      const review = await reviewBothWays(
+        client,
+        operations,
+        reverseOperations(operations),
+        ws.dialect === postgres,
+      );
+      for (const line of review) ctx.out.info(`  ${line}`);
       ctx.out.info("Run `autogen revision -m <message>` to write a migration.");
       return { clean: false, pending, operations };
     }),
   );
 }
 
-/** `diff`: what `revision` would generate, as operations and SQL; writes nothing. */
-export async function diff(
-  ctx: CommandContext,
-  options: { json?: boolean } = {},
-): Promise<readonly Operation[]> {
-  return withWorkspace(ctx, (ws) =>
-    ws.withClient(async (client) => {
-      const { operations } = await compareEntities(ws.config.dataSource, client, {
-        ...ws.options,
-        dialect: ws.dialect,
-      });
-      if (options.json) {
-        ctx.out.data(JSON.stringify(operations, null, 2));
-        return operations;
-      }
-      if (operations.length === 0)
-        ctx.out.info("No changes detected: the entities and the database match.");
-      for (const line of formatReview(reviewOperations(operations))) ctx.out.data(`-- ${line}`);
-      for (const sql of ws.dialect.compile.operations(operations)) ctx.out.data(`${sql};`);
-      return operations;
-    }),
-  );
-}
+export { diff } from "./diff";

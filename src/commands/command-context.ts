@@ -8,4 +8,9 @@ export interface CommandContext {
   readonly cwd?: string;
   readonly out: Output;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Asks the person at the terminal a yes/no question; absent when nobody can answer (no
+   * TTY, CI), and then commands that would ask take the documented non-interactive path.
+   */
+  readonly confirm?: (question: string) => Promise<boolean>;
 }

@@ -1,6 +1,7 @@
 import type { SqlClient as Client } from "../dialect/dialect";
 import type { RunnerOptions } from "../config/options";
-import { UsageError } from "../errors";
+import { AutogenError, UsageError } from "../errors";
+import { confirmDowngrade } from "./confirm-downgrade";
 import {
   checkTarget,
   headsAt,
@@ -34,6 +35,8 @@ export interface MigrateOptions {
    * application applied them, and this older one is starting), warn and apply nothing.
    */
   readonly allowUnknownHead?: boolean;
+  /** `--yes`: a downgrade asks no question on a terminal (see `confirmDowngrade`). */
+  readonly yes?: boolean;
 }
 
 export interface MigrateResult {
@@ -93,6 +96,20 @@ async function online(
   const progress = new MigrateProgress(out, direction, ws.databaseDescription);
   // A killed run's backend must notice, and free the lock, even in the middle of a statement.
   await client.query(ws.dialect.session.clientCheck).catch(() => undefined);
+  // Asked before the lock, so nobody's deploy waits on the answer; the plan is made again
+  // under the lock and must still be the one confirmed.
+  let confirmed: string[] | null = null;
+  if (direction === "downgrade" && !options.yes && ws.context.confirm) {
+    const planned = plan(
+      graph,
+      direction,
+      await readHeads(client, table, ws.dialect),
+      options.target,
+    );
+    const steps = planned.map((s) => toMigrationStep(s, ws.cwd));
+    await confirmDowngrade(steps, ws.context.confirm);
+    confirmed = steps.map((s) => s.revision);
+  }
   return withMigrationLock(
     client,
     table,
@@ -111,6 +128,13 @@ async function online(
       const steps = plan(graph, direction, current, options.target).map((s) =>
         toMigrationStep(s, ws.cwd),
       );
+      if (confirmed && confirmed.join() !== steps.map((s) => s.revision).join()) {
+        throw new AutogenError(
+          "changed-while-asking",
+          `the database at ${ws.databaseDescription} changed while the downgrade was being confirmed; nothing was changed`,
+          "run the downgrade again",
+        );
+      }
       if (steps.length === 0) {
         out.info(`Nothing to ${direction}: the database is at ${current.join(", ") || "base"}.`);
         return { applied: [] };

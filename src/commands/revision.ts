@@ -1,10 +1,12 @@
+import { postgres } from "../dialect/postgres";
 import { RevisionError, UsageError } from "../errors";
-import { formatReview, reviewOperations } from "../lint/review";
+import { reviewBothWays } from "../autogen/hazard-review";
 import { reverseOperations } from "../ops/reverse";
 import type { Operation } from "../ops/operations";
 import { newRevisionId, planUpgrade, resolveSymbol, resolveTarget } from "../revisions";
 import { readHeads } from "../runner/version-store";
-import { compareEntities } from "../autogen/compare-entities";
+import { NO_RENAME_HINTS, type RenameHints } from "../diff/renames";
+import { decideRenames } from "./rename-decisions";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
 import { withFolderLock } from "./folder-lock";
@@ -32,6 +34,10 @@ export interface RevisionOptions {
   readonly revId?: string;
   /** The time written in the header; tests pin it. */
   readonly now?: Date;
+  /** Renames given with `--rename` and `--rename-table`; each must match a drop and an add. */
+  readonly renames?: RenameHints;
+  /** `--no-renames`: plausible renames are written as the drops and adds they look like. */
+  readonly noRenames?: boolean;
 }
 
 export interface RevisionResult {
@@ -87,7 +93,11 @@ function dependencies(graph: MigrationGraph, names: readonly string[]): string[]
  * Autogenerate compares with the database only when every migration is applied, as Alembic
  * does: on a database behind any head, the diff would repeat the missing migrations.
  */
-async function autogenerate(ws: Workspace, graph: MigrationGraph): Promise<readonly Operation[]> {
+async function autogenerate(
+  ws: Workspace,
+  graph: MigrationGraph,
+  options: RevisionOptions,
+): Promise<{ upgrade: readonly Operation[]; review: string[] }> {
   return ws.withClient(async (client) => {
     const rows = await readHeads(client, ws.options.versionTable, ws.dialect);
     const pending = planUpgrade(graph, rows, "heads");
@@ -97,8 +107,20 @@ async function autogenerate(ws: Workspace, graph: MigrationGraph): Promise<reado
         "run `autogen upgrade` first, so the new migration is compared with the right schema",
       );
     }
-    const options = { ...ws.options, dialect: ws.dialect };
-    return (await compareEntities(ws.config.dataSource, client, options)).operations;
+    const choices = {
+      flags: options.renames ?? NO_RENAME_HINTS,
+      refuse: options.noRenames ?? false,
+    };
+    const upgrade = (await decideRenames(ws, client, choices)).operations;
+    return {
+      upgrade,
+      review: await reviewBothWays(
+        client,
+        upgrade,
+        reverseOperations(upgrade),
+        ws.dialect === postgres,
+      ),
+    };
   });
 }
 
@@ -133,12 +155,13 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
     message: options.message,
     file: migrationPath(ws, id, options.message),
   });
-  const upgradeOps = options.empty ? [] : await autogenerate(ws, graph);
+  const generated = options.empty ? null : await autogenerate(ws, graph, options);
+  const upgradeOps = generated?.upgrade ?? [];
   if (!options.empty && upgradeOps.length === 0) {
     ctx.out.info("No changes detected: the entities and the database match.");
     return { file: null, revision: null, operations: [] };
   }
-  const review = formatReview(reviewOperations(upgradeOps));
+  const review = generated?.review ?? [];
   for (const line of review) {
     if (line.startsWith("WARNING")) ctx.out.warn(line.slice("WARNING: ".length));
   }

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import type { Client } from "pg";
 import { connectionSettings, type ConnectionSettings } from "../config/connection-settings";
 import { startEmbeddedServer } from "../config/embedded-server";
 import { loadConfig, type LoadedConfig } from "../config/load-config";
@@ -101,6 +103,41 @@ export class Workspace {
   private async connectPostgres(): Promise<SqlClient> {
     const settings = await this.connectionSettings();
     return postgres.session.connect(settings.client, settings.description);
+  }
+
+  /**
+   * Runs `fn` on a scratch database: `scratchUrl` as it is when given, else a new empty
+   * database on the server the commands use (named after its database), dropped afterwards.
+   */
+  async withScratchClient<T>(
+    scratchUrl: string | undefined,
+    fn: (client: Client, description: string) => Promise<T>,
+  ): Promise<T> {
+    const sql = postgres.session.scratchDatabase;
+    const run = async (settings: ConnectionSettings) => {
+      const client = await postgres.session.connect(settings.client, settings.description);
+      try {
+        return await fn(client, settings.description);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    };
+    if (scratchUrl) return run(fromUrl(scratchUrl));
+    const settings = await this.connectionSettings();
+    const name = await this.withClient(async (client) => {
+      const current = (await client.query<{ name: string }>(sql.currentName)).rows[0]?.name;
+      const scratch = `${(current ?? "autogen").slice(0, 40)}_verify_${randomBytes(4).toString("hex")}`;
+      await client.query(sql.create(scratch));
+      return scratch;
+    });
+    try {
+      return await run({
+        client: sql.on(settings.client, name),
+        description: `the scratch database "${name}" on ${settings.description}`,
+      });
+    } finally {
+      await this.withClient((client) => client.query(sql.drop(name))).catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {

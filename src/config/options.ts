@@ -1,6 +1,8 @@
 import { dirname, resolve } from "node:path";
 import { ConfigError } from "../errors";
+import type { RenameHints } from "../diff/renames";
 import type { TableRef } from "../schema/model";
+import { parseColumnRename, parseTableRename } from "./rename-hints";
 
 /** How migrations are wrapped in transactions (see docs/configuration.md). */
 export type TransactionMode = "each" | "all" | "none";
@@ -49,6 +51,14 @@ export interface AutogenOptions {
    * Example: `["npx prettier --write", "npx eslint --fix {file}"]`.
    */
   readonly postWriteHooks?: readonly string[];
+  /**
+   * Columns renamed since the database was last migrated: `{ "users.fullname": "full_name" }`
+   * (or `"schema.table.column"`). `revision` writes `op.renameColumn`, keeping the rows, where
+   * it would drop one column and add the other. A hint that no longer matches is ignored.
+   */
+  readonly renames?: Readonly<Record<string, string>>;
+  /** Tables renamed likewise: `{ tags: "labels" }` (or `"schema.table"`). */
+  readonly renameTables?: Readonly<Record<string, string>>;
 }
 
 /** The options with every default filled in and paths made absolute. */
@@ -63,6 +73,7 @@ export interface ResolvedOptions {
   readonly runner: RunnerOptions;
   readonly directUrl: string | null;
   readonly postWriteHooks: readonly string[];
+  readonly renames: RenameHints;
 }
 
 /** How live runs wait, time out and retry; durations in seconds, null for "not set". */
@@ -111,7 +122,41 @@ export function resolveOptions(configFile: string, raw: unknown): ResolvedOption
     },
     directUrl: directUrl(configFile, options.directUrl),
     postWriteHooks: hooks(configFile, options.postWriteHooks),
+    renames: {
+      tables: hintEntries(configFile, "renameTables", options.renameTables).map(([from, to]) =>
+        checked(configFile, "renameTables", from, parseTableRename(from, to)),
+      ),
+      columns: hintEntries(configFile, "renames", options.renames).map(([from, to]) =>
+        checked(configFile, "renames", from, parseColumnRename(from, to)),
+      ),
+    },
   };
+}
+
+function hintEntries(configFile: string, name: string, value: unknown): [string, string][] {
+  if (value === undefined) return [];
+  const entries = typeof value === "object" && value !== null ? Object.entries(value) : null;
+  if (
+    entries === null ||
+    Array.isArray(value) ||
+    !entries.every(([, v]) => typeof v === "string")
+  ) {
+    throw new ConfigError(
+      `${configFile}: ${name} must map old names to new ones, like { "users.fullname": "full_name" }.`,
+    );
+  }
+  return entries as [string, string][];
+}
+
+function checked<T>(configFile: string, name: string, key: string, hint: T | null): T {
+  if (hint !== null) return hint;
+  const shape =
+    name === "renames"
+      ? '"table.column" (or "schema.table.column")'
+      : '"table" (or "schema.table")';
+  throw new ConfigError(
+    `${configFile}: ${name} key ${JSON.stringify(key)} must be ${shape} mapped to a new name without dots.`,
+  );
 }
 
 function hooks(configFile: string, value: unknown): string[] {

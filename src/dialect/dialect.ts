@@ -187,4 +187,12 @@ export interface SessionSql<Connection, ConnectionConfig> {
   readonly clientCheck: string;
   /** The error code of a statement cancelled for waiting on a lock too long. */
   readonly lockTimeoutCode: string;
+  /** Creating and dropping a throwaway database for `verify` (PostgreSQL only). */
+  readonly scratchDatabase?: {
+    create(name: string): string;
+    drop(name: string): string;
+    /** A query answering `name`: the database a connection is on. */
+    readonly currentName: string;
+    on(config: ConnectionConfig, name: string): ConnectionConfig;
+  };
 }

@@ -1,4 +1,5 @@
 import type { AlterColumnOp, Operation, OperationHandlers } from "../ops/operations";
+import { isWarning, typeChangeRewrites } from "../ops/hazards";
 import { dispatch } from "../ops/operations";
 import { addedAlongside, expressionLines, generationLines, replacementLines } from "./column-lines";
 import { q, tableName as t, type ReviewLine } from "./review-line";
@@ -18,11 +19,13 @@ function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   const { from, to } = op;
   // The type is also stated, unchanged, alongside a collation or serial change.
   if (from.type !== to.type || from.typeSchema !== to.typeSchema || from.isArray !== to.isArray) {
+    const change = `changes the type of ${column} from ${typeOf(op.from)} to ${typeOf(op.to)}`;
     lines.push(
-      ...warn(
-        `changes the type of ${column} from ${typeOf(op.from)} to ${typeOf(op.to)} ` +
-          "(converted in place with USING; values that do not convert make it fail)",
-      ),
+      ...(typeChangeRewrites(op.from, op.to)
+        ? warn(
+            `${change} (converted in place with USING, rewriting the table; values that do not convert make it fail)`,
+          )
+        : note(`${change} (PostgreSQL widens it without rewriting the table)`)),
     );
   }
   // Attributes may be stated unchanged (alongside a type or generation change): only a
@@ -46,30 +49,32 @@ function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   return [...lines, ...generationLines(op)];
 }
 
-const reviewers: OperationHandlers<ReviewLine[]> = {
-  createSchema: (op) => note(`creates schema ${q(op.schema)}`),
-  dropSchema: (op) => warn(`drops schema ${q(op.schema)}`),
-  createExtension: (op) => note(`creates extension ${q(op.name)} if it is not installed`),
+/**
+ * What each operation does, in words. Whether the line is a warning is not decided here but by
+ * the operation's hazards (`ops/hazards.ts`); alterColumn states several changes, one line each.
+ */
+const reviewers: OperationHandlers<string | ReviewLine[]> = {
+  createSchema: (op) => `creates schema ${q(op.schema)}`,
+  dropSchema: (op) => `drops schema ${q(op.schema)}`,
+  createExtension: (op) => `creates extension ${q(op.name)} if it is not installed`,
   dropExtension: (op) =>
-    warn(`drops extension ${q(op.name)} (fails if objects outside this migration use it)`),
-  createEnum: (op) => note(`creates enum ${q(op.enum.name)} (${op.enum.values.join(", ")})`),
-  dropEnum: (op) => note(`drops enum ${q(op.name)}`),
+    `drops extension ${q(op.name)} (fails if objects outside this migration use it)`,
+  createEnum: (op) => `creates enum ${q(op.enum.name)} (${op.enum.values.join(", ")})`,
+  dropEnum: (op) => `drops enum ${q(op.name)}`,
   alterEnum: (op) => {
     const removed = op.from.filter((v) => !op.to.includes(v));
     const added = op.to.filter((v) => !op.from.includes(v));
     if (removed.length > 0) {
-      return warn(
+      return (
         `rebuilds enum ${q(op.name)} without ${removed.map(q).join(", ")} ` +
-          "(fails if a row still holds a removed value)",
+        "(fails if a row still holds a removed value)"
       );
     }
-    if (added.length > 0) return note(`adds ${added.map(q).join(", ")} to enum ${q(op.name)}`);
-    return note(`reorders the values of enum ${q(op.name)}`);
+    if (added.length > 0) return `adds ${added.map(q).join(", ")} to enum ${q(op.name)}`;
+    return `reorders the values of enum ${q(op.name)}`;
   },
-  createTable: (op) =>
-    note(`creates table ${t({ schema: op.table.schema, table: op.table.name })}`),
-  dropTable: (op) =>
-    warn(`drops table ${t({ schema: op.schema, table: op.name })} (its rows are lost)`),
+  createTable: (op) => `creates table ${t({ schema: op.table.schema, table: op.table.name })}`,
+  dropTable: (op) => `drops table ${t({ schema: op.schema, table: op.name })} (its rows are lost)`,
   addColumn: (op) =>
     // Serial, identity and generated columns fill the rows already there themselves.
     !op.column.nullable &&
@@ -77,52 +82,55 @@ const reviewers: OperationHandlers<ReviewLine[]> = {
     !op.column.serial &&
     op.column.identity === undefined &&
     op.column.generated === undefined
-      ? warn(
-          `adds NOT NULL column ${t(op)}.${q(op.column.name)} without a default (fails if the table has rows)`,
-        )
-      : note(`adds column ${t(op)}.${q(op.column.name)}`),
+      ? `adds NOT NULL column ${t(op)}.${q(op.column.name)} without a default (fails if the table has rows)`
+      : op.column.generated !== undefined
+        ? `adds generated column ${t(op)}.${q(op.column.name)} (computed for every row: the table is rewritten)`
+        : `adds column ${t(op)}.${q(op.column.name)}`,
   dropColumn: (op) =>
     op.previous?.generated !== undefined
-      ? note(`drops generated column ${t(op)}.${q(op.name)}`)
-      : warn(`drops column ${t(op)}.${q(op.name)} (its data is lost)`),
+      ? `drops generated column ${t(op)}.${q(op.name)}`
+      : `drops column ${t(op)}.${q(op.name)} (its data is lost)`,
   alterColumn: alterColumnLines,
-  addPrimaryKey: (op) => note(`adds primary key ${q(op.primaryKey.name)} on ${t(op)}`),
-  dropPrimaryKey: (op) => note(`drops primary key ${q(op.name)} on ${t(op)}`),
+  addPrimaryKey: (op) => `adds primary key ${q(op.primaryKey.name)} on ${t(op)}`,
+  dropPrimaryKey: (op) => `drops primary key ${q(op.name)} on ${t(op)}`,
   addUnique: (op) =>
-    warn(`adds unique constraint ${q(op.unique.name)} on ${t(op)} (fails if rows are duplicated)`),
-  dropUnique: (op) => note(`drops unique constraint ${q(op.name)} on ${t(op)}`),
+    `adds unique constraint ${q(op.unique.name)} on ${t(op)} (fails if rows are duplicated)`,
+  dropUnique: (op) => `drops unique constraint ${q(op.name)} on ${t(op)}`,
   createIndex: (op) =>
     op.index.unique
-      ? warn(`creates unique index ${q(op.index.name)} on ${t(op)} (fails if rows are duplicated)`)
-      : note(`creates index ${q(op.index.name)} on ${t(op)}`),
-  dropIndex: (op) => note(`drops index ${q(op.name)} on ${t(op)}`),
-  addForeignKey: (op) => note(`adds foreign key ${q(op.foreignKey.name)} on ${t(op)}`),
-  dropForeignKey: (op) => note(`drops foreign key ${q(op.name)} on ${t(op)}`),
+      ? `creates unique index ${q(op.index.name)} on ${t(op)} (fails if rows are duplicated)`
+      : `creates index ${q(op.index.name)} on ${t(op)}`,
+  dropIndex: (op) => `drops index ${q(op.name)} on ${t(op)}`,
+  addForeignKey: (op) => `adds foreign key ${q(op.foreignKey.name)} on ${t(op)}`,
+  dropForeignKey: (op) => `drops foreign key ${q(op.name)} on ${t(op)}`,
   addCheck: (op) =>
-    warn(`adds check constraint ${q(op.check.name)} on ${t(op)} (fails if a row violates it)`),
-  dropCheck: (op) => note(`drops check constraint ${q(op.name)} on ${t(op)}`),
+    `adds check constraint ${q(op.check.name)} on ${t(op)} (fails if a row violates it)`,
+  dropCheck: (op) => `drops check constraint ${q(op.name)} on ${t(op)}`,
   addExclusion: (op) =>
-    warn(`adds exclusion constraint ${q(op.exclusion.name)} on ${t(op)} (fails if rows conflict)`),
-  dropExclusion: (op) => note(`drops exclusion constraint ${q(op.name)} on ${t(op)}`),
+    `adds exclusion constraint ${q(op.exclusion.name)} on ${t(op)} (fails if rows conflict)`,
+  dropExclusion: (op) => `drops exclusion constraint ${q(op.name)} on ${t(op)}`,
   createView: ({ view }) =>
     view.materialized
-      ? note(
-          `creates materialized view ${t({ schema: view.schema, table: view.name })} (computes its rows now)`,
-        )
-      : note(`creates view ${t({ schema: view.schema, table: view.name })}`),
+      ? `creates materialized view ${t({ schema: view.schema, table: view.name })} (computes its rows now)`
+      : `creates view ${t({ schema: view.schema, table: view.name })}`,
   dropView: (op) =>
-    note(
-      `drops ${op.materialized ? "materialized view" : "view"} ${t({ schema: op.schema, table: op.name })}`,
-    ),
-  setTableComment: (op) => note(`changes the comment of ${t(op)}`),
-  execute: () => warn("runs hand-written SQL"),
+    `drops ${op.materialized ? "materialized view" : "view"} ${t({ schema: op.schema, table: op.name })}`,
+  setTableComment: (op) => `changes the comment of ${t(op)}`,
+  execute: () => "runs hand-written SQL",
   rebuildTable: (op) =>
-    warn(
-      `rebuilds table ${t(op)} (new table, ${op.copy.length} column(s) copied, old one dropped, ` +
-        "indexes re-created; triggers on it are not kept)",
-    ),
+    `rebuilds table ${t(op)} (new table, ${op.copy.length} column(s) copied, old one dropped, ` +
+    "indexes re-created; triggers on it are not kept)",
   bulkInsert: (op) =>
-    note(`inserts ${op.rows.length} ${op.rows.length === 1 ? "row" : "rows"} into ${t(op)}`),
+    `inserts ${op.rows.length} ${op.rows.length === 1 ? "row" : "rows"} into ${t(op)}`,
+  renameTable: (op) =>
+    `renames table ${t({ schema: op.schema, table: op.from })} to ${q(op.to)} (rows kept; code reading the old name breaks)`,
+  renameColumn: (op) =>
+    `renames column ${t(op)}.${q(op.from)} to ${q(op.to)} (rows kept; code reading the old name breaks)`,
+  renameEnum: (op) => `renames enum ${q(op.from)} to ${q(op.to)}`,
+  renameEnumValue: (op) =>
+    `renames ${q(op.from)} of enum ${q(op.name)} to ${q(op.to)} (rows holding it follow)`,
+  renameIndex: (op) => `renames index ${q(op.from)} on ${t(op)} to ${q(op.to)}`,
+  renameConstraint: (op) => `renames constraint ${q(op.from)} on ${t(op)} to ${q(op.to)}`,
 };
 
 /**
@@ -131,7 +139,13 @@ const reviewers: OperationHandlers<ReviewLine[]> = {
  * dropped and added back under its name, which is how a generated column changes.
  */
 export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
-  const lines = [...list.flatMap((op) => dispatch(reviewers, op)), ...replacementLines(list)];
+  const lines = [
+    ...list.flatMap((op) => {
+      const review = dispatch(reviewers, op);
+      return typeof review === "string" ? [{ text: review, warning: isWarning(op) }] : review;
+    }),
+    ...replacementLines(list),
+  ];
   for (const drop of list) {
     if (drop.kind !== "dropColumn") continue;
     const add = addedAlongside(
@@ -143,8 +157,8 @@ export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
     if (add) {
       lines.push(
         ...warn(
-          `${t(drop)}.${q(drop.name)} is dropped and ${q(add.column.name)} added: if this is a ` +
-            "rename, replace both with op.execute(`ALTER TABLE ... RENAME COLUMN ...`) to keep the data",
+          `${t(drop)}.${q(drop.name)} is dropped and ${q(add.column.name)} added, so its data is lost: ` +
+            `if this is a rename, generate again with --rename ${drop.table}.${drop.name}=${add.column.name} to keep it`,
         ),
       );
     }

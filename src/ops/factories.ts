@@ -41,4 +41,10 @@ export const ops = Object.freeze({
   execute: factory("execute"),
   bulkInsert: factory("bulkInsert"),
   rebuildTable: factory("rebuildTable"),
+  renameTable: factory("renameTable"),
+  renameColumn: factory("renameColumn"),
+  renameEnum: factory("renameEnum"),
+  renameEnumValue: factory("renameEnumValue"),
+  renameIndex: factory("renameIndex"),
+  renameConstraint: factory("renameConstraint"),
 } satisfies { [K in OperationKind]: (payload: Payload<K>) => OperationOf<K> });

@@ -261,6 +261,49 @@ export interface BulkInsertOp extends OnTable {
   readonly rows: readonly Readonly<Record<string, unknown>>[];
 }
 
+/**
+ * Renames keep what the object holds: rows, labels, dependants. They come from a decision
+ * (a hint, a flag, an answer; see `diff/renames.ts`), or from an index or constraint whose
+ * definition is unchanged under a new name. Each names both names, so it reverses itself.
+ */
+export interface RenameTableOp {
+  readonly kind: "renameTable";
+  readonly schema: string;
+  readonly from: string;
+  readonly to: string;
+}
+export interface RenameColumnOp extends OnTable {
+  readonly kind: "renameColumn";
+  readonly from: string;
+  readonly to: string;
+}
+export interface RenameEnumOp {
+  readonly kind: "renameEnum";
+  readonly schema: string;
+  readonly from: string;
+  readonly to: string;
+}
+export interface RenameEnumValueOp {
+  readonly kind: "renameEnumValue";
+  readonly schema: string;
+  /** The enum type. */
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+}
+/** `table` is the index's table, for the review; PostgreSQL names an index by schema alone. */
+export interface RenameIndexOp extends OnTable {
+  readonly kind: "renameIndex";
+  readonly from: string;
+  readonly to: string;
+}
+/** Any table constraint: primary key, unique (its index follows), foreign key, check, exclusion. */
+export interface RenameConstraintOp extends OnTable {
+  readonly kind: "renameConstraint";
+  readonly from: string;
+  readonly to: string;
+}
+
 export type Operation =
   | CreateSchemaOp
   | DropSchemaOp
@@ -291,7 +334,13 @@ export type Operation =
   | SetTableCommentOp
   | ExecuteOp
   | BulkInsertOp
-  | RebuildTableOp;
+  | RebuildTableOp
+  | RenameTableOp
+  | RenameColumnOp
+  | RenameEnumOp
+  | RenameEnumValueOp
+  | RenameIndexOp
+  | RenameConstraintOp;
 
 export type OperationKind = Operation["kind"];
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;

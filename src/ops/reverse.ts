@@ -151,6 +151,13 @@ const reversers: OperationHandlers<Operation> = {
       `bulkInsert into ${op.table} cannot be reversed: write the downgrade by hand, for example with op.execute("DELETE FROM ...").`,
     );
   },
+  // A rename reverses to the rename back: the same fields with the two names swapped.
+  renameTable: (op) => ops.renameTable({ ...op, from: op.to, to: op.from }),
+  renameColumn: (op) => ops.renameColumn({ ...op, from: op.to, to: op.from }),
+  renameEnum: (op) => ops.renameEnum({ ...op, from: op.to, to: op.from }),
+  renameEnumValue: (op) => ops.renameEnumValue({ ...op, from: op.to, to: op.from }),
+  renameIndex: (op) => ops.renameIndex({ ...op, from: op.to, to: op.from }),
+  renameConstraint: (op) => ops.renameConstraint({ ...op, from: op.to, to: op.from }),
 };
 
 /** The copied columns going back: the same values, in the old table's column order. */

@@ -95,6 +95,16 @@ const calls: OperationHandlers<Doc> = {
   bulkInsert: (o) => op("bulkInsert", [qualified(o.schema, o.table), valueDoc(o.rows)]),
   rebuildTable: (o) =>
     op("rebuildTable", [qualified(o.schema, o.table), rebuildDefinition(o.definition, o.copy)]),
+  renameTable: (o) => op("renameTable", [qualified(o.schema, o.from), quoted(o.to)]),
+  renameColumn: (o) =>
+    op("renameColumn", [qualified(o.schema, o.table), quoted(o.from), quoted(o.to)]),
+  renameEnum: (o) => op("renameEnum", [qualified(o.schema, o.from), quoted(o.to)]),
+  renameEnumValue: (o) =>
+    op("renameEnumValue", [qualified(o.schema, o.name), quoted(o.from), quoted(o.to)]),
+  renameIndex: (o) =>
+    op("renameIndex", [qualified(o.schema, o.table), quoted(o.from), quoted(o.to)]),
+  renameConstraint: (o) =>
+    op("renameConstraint", [qualified(o.schema, o.table), quoted(o.from), quoted(o.to)]),
 };
 
 /** The `op.*` call expression that recreates `operation`. */

@@ -126,7 +126,7 @@ describeCases("columns", [
     ],
   },
   {
-    name: "a renamed property shows as a drop and an add (renames are not detected)",
+    name: "a renamed property without a rename hint shows as a drop and an add (see renames.test.ts)",
     dialects: ["postgres", "sqlite"],
     before: [posts({ title: title({ nullable: true }) })],
     after: [posts({ heading: title({ nullable: true }) })],

@@ -122,17 +122,13 @@ describeCases("checks and primary keys", [
     expect: [["dropPrimaryKey"], ["addPrimaryKey", { primaryKey: { columns: ["code"] } }]],
   },
   {
-    name: "a primary key given a constraint name is renamed by a drop and an add",
-    dialects: ["postgres", "sqlite"],
+    name: "a primary key given a constraint name is renamed in place, not rebuilt",
     before: [entity("codes", { code: PrimaryColumn({ type: "varchar", length: 8 }) })],
     after: [
       entity("codes", {
         code: PrimaryColumn({ type: "varchar", length: 8, primaryKeyConstraintName: "codes_pk" }),
       }),
     ],
-    expect: [
-      ["dropPrimaryKey"],
-      ["addPrimaryKey", { primaryKey: { name: "codes_pk", columns: ["code"] } }],
-    ],
+    expect: [["renameConstraint", { table: "codes", to: "codes_pk" }]],
   },
 ]);

@@ -395,6 +395,46 @@ const cases: { readonly [K in Exclude<OperationKind, "bulkInsert" | "rebuildTabl
       }),
       check: async (db) => expect(await exists(db, "public.log")).toBe(true),
     },
+    renameTable: {
+      setup: [ops.createTable({ table: users })],
+      op: ops.renameTable({ schema: "public", from: "users", to: "people" }),
+      check: async (db) => expect(await exists(db, "public.people")).toBe(true),
+    },
+    renameColumn: {
+      setup: [ops.createTable({ table: users })],
+      op: ops.renameColumn({ ...on, from: "email", to: "e_mail" }),
+      check: async (db) =>
+        expect(
+          await scalar(db, "SELECT count(*)::int FROM pg_attribute WHERE attname = 'e_mail'"),
+        ).toBe(1),
+    },
+    renameEnum: {
+      setup: [ops.createEnum({ enum: mood })],
+      op: ops.renameEnum({ schema: "public", from: "mood", to: "feeling" }),
+      check: async (db) =>
+        expect(await scalar(db, "SELECT to_regtype('public.feeling')")).toBe("feeling"),
+    },
+    renameEnumValue: {
+      setup: [ops.createEnum({ enum: mood })],
+      op: ops.renameEnumValue({ schema: "public", name: "mood", from: "ok", to: "fine" }),
+      check: async (db) => expect(await labels(db)).toEqual(["sad", "fine"]),
+    },
+    renameIndex: {
+      setup: [
+        ops.createTable({ table: users }),
+        ops.createIndex({
+          ...on,
+          index: { name: "IDX_age", columns: ["age"], unique: false, where: null, method: "btree" },
+        }),
+      ],
+      op: ops.renameIndex({ ...on, from: "IDX_age", to: "IDX_users_age" }),
+      check: async (db) => expect(await exists(db, 'public."IDX_users_age"')).toBe(true),
+    },
+    renameConstraint: {
+      setup: [ops.createTable({ table: users })],
+      op: ops.renameConstraint({ ...on, from: "PK_users", to: "PK_people" }),
+      check: async (db) => expect(await constraintNames(db, "public.users")).toEqual(["PK_people"]),
+    },
   };
 
 describe.each(Object.entries(cases))("%s on a real database", (_kind, { setup, op, check }) => {

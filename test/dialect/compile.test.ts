@@ -348,6 +348,51 @@ const cases: { readonly [K in Exclude<OperationKind, "rebuildTable">]: readonly 
       ],
     ],
   ],
+  renameTable: [
+    [
+      "is ALTER TABLE ... RENAME TO, the new name unqualified, then its sequences follow",
+      ops.renameTable({ schema: "s", from: "tags", to: "labels" }),
+      [
+        'ALTER TABLE "s"."tags" RENAME TO "labels"',
+        expect.stringMatching(/^DO \$autogen\$.*ALTER SEQUENCE.*'labels'/s) as unknown as string,
+      ],
+    ],
+  ],
+  renameColumn: [
+    [
+      "is RENAME COLUMN",
+      ops.renameColumn({ ...on, from: "fullname", to: "full_name" }),
+      ['ALTER TABLE "public"."users" RENAME COLUMN "fullname" TO "full_name"'],
+    ],
+  ],
+  renameEnum: [
+    [
+      "is ALTER TYPE ... RENAME TO",
+      ops.renameEnum({ schema: "public", from: "a_enum", to: "b_enum" }),
+      ['ALTER TYPE "public"."a_enum" RENAME TO "b_enum"'],
+    ],
+  ],
+  renameEnumValue: [
+    [
+      "is RENAME VALUE with the labels as literals",
+      ops.renameEnumValue({ schema: "public", name: "mood", from: "it's", to: "ok" }),
+      [`ALTER TYPE "public"."mood" RENAME VALUE 'it''s' TO 'ok'`],
+    ],
+  ],
+  renameIndex: [
+    [
+      "is ALTER INDEX, qualified by the table's schema",
+      ops.renameIndex({ ...on, from: "IDX_a", to: "IDX_b" }),
+      ['ALTER INDEX "public"."IDX_a" RENAME TO "IDX_b"'],
+    ],
+  ],
+  renameConstraint: [
+    [
+      "is RENAME CONSTRAINT",
+      ops.renameConstraint({ ...on, from: "PK_a", to: "PK_b" }),
+      ['ALTER TABLE "public"."users" RENAME CONSTRAINT "PK_a" TO "PK_b"'],
+    ],
+  ],
 };
 
 describe("compileOperation of a SQLite table rebuild", () => {

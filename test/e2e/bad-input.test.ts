@@ -196,6 +196,16 @@ describe("usage errors", () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it("exits 2 on a --rename that is not table.old=new, before connecting", async () => {
+    const result = await library().run(["revision", "-m", "x", "--rename", "fullname=full_name"]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "error: --rename fullname=full_name must be table.old=new (or schema.table.old=new).",
+    );
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
   it("exits 2 on downgrade --sql without a FROM:TO range", async () => {
     const result = await library().run(["downgrade", "--sql", "base"]);
 

@@ -147,6 +147,15 @@ const made: {
     }),
     "rebuildTable",
   ],
+  renameTable: [ops.renameTable({ schema: "public", from: "a", to: "b" }), "renameTable"],
+  renameColumn: [ops.renameColumn({ ...on, from: "a", to: "b" }), "renameColumn"],
+  renameEnum: [ops.renameEnum({ schema: "public", from: "a", to: "b" }), "renameEnum"],
+  renameEnumValue: [
+    ops.renameEnumValue({ schema: "public", name: "e", from: "a", to: "b" }),
+    "renameEnumValue",
+  ],
+  renameIndex: [ops.renameIndex({ ...on, from: "a", to: "b" }), "renameIndex"],
+  renameConstraint: [ops.renameConstraint({ ...on, from: "a", to: "b" }), "renameConstraint"],
 };
 
 describe("reverseOperation", () => {

@@ -8,6 +8,7 @@ import { MAX_IDENTIFIER_BYTES, qualifiedName, quoteIdent, quoteLiteral } from ".
 import { canonicalizeSchema } from "./scratch/canonicalize";
 import { advisoryLockSql } from "./session/advisory-lock";
 import { connect } from "./session/connect";
+import { onDatabase, scratchDatabaseSql } from "./session/scratch-database";
 import { clientCheckSql, LOCK_NOT_AVAILABLE, sessionTimeoutSql } from "./session/session-settings";
 import {
   historySql,
@@ -37,6 +38,7 @@ export const postgres = {
     timeouts: sessionTimeoutSql,
     clientCheck: clientCheckSql,
     lockTimeoutCode: LOCK_NOT_AVAILABLE,
+    scratchDatabase: { ...scratchDatabaseSql, on: onDatabase },
   },
   adapt: (operations) => [...operations],
 } as const satisfies Dialect<ClientBase, ClientConfig>;

@@ -1,3 +1,4 @@
+import type { RenameHints } from "../../../src/diff/renames";
 import type { Client } from "pg";
 import type { Operation, OperationKind, OperationOf } from "../../../src/ops/operations";
 import type { TestDatabase } from "../../support/database";
@@ -64,6 +65,8 @@ export interface AutogenCase {
    * downgrade too, which cannot know which rows held NULL.
    */
   readonly backfills?: Readonly<Record<string, string>>;
+  /** The renames the user decided on, as config hints and flags give them. */
+  readonly renames?: RenameHints;
   /** DataSource options for every side (for example `uuidExtension`). */
   readonly options?: PostgresOptions;
   /**

@@ -5,6 +5,7 @@ import {
   type Comparison,
 } from "../../../src/autogen/compare-entities";
 import { quoteIdent } from "../../../src/dialect/postgres/quote";
+import type { RenameHints } from "../../../src/diff/renames";
 import type { Operation } from "../../../src/ops/operations";
 import type { TestDatabase } from "../../support/database";
 import type { EntityClass } from "./entity";
@@ -31,11 +32,13 @@ export async function compareEntities(
   url: string,
   entities: readonly EntityClass[],
   options: PostgresOptions = {},
+  renames?: RenameHints,
 ): Promise<Comparison> {
   return compareDataSource(dataSourceFor(url, entities, options), client, {
     versionTable: VERSION_TABLE,
     excludeTables: [],
     schemas: [],
+    ...(renames ? { renames } : {}),
   });
 }
 

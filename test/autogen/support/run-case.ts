@@ -163,7 +163,7 @@ async function proveCase(
     const queried = c.rows ? await db.query(c.rows) : null;
 
     if (c.typeormGenerates) await expectTypeormGenerates(db.url, c);
-    const { operations } = await compareEntities(client, db.url, c.after, c.options);
+    const { operations } = await compareEntities(client, db.url, c.after, c.options, c.renames);
     if (c.expect) expectOperations(operations, c.expect);
     if (c.sql) {
       expect(postgres.compile.operations(operations).map(oneLine)).toEqual(c.sql.map(oneLine));
@@ -171,7 +171,7 @@ async function proveCase(
 
     const migration = await writeAndLoadMigration(operations);
     await runMigration(client, migration.revision, "upgrade");
-    const again = await compareEntities(client, db.url, c.after, c.options);
+    const again = await compareEntities(client, db.url, c.after, c.options, c.renames);
     expect(again.operations).toEqual([]);
     const catalogAfter = await snapshot(db);
     const wanted = await building;

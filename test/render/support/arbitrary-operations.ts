@@ -234,6 +234,20 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
     bulkInsert: fc
       .record({ on, rows: fc.array(fc.dictionary(text, param), { maxLength: 3 }) })
       .map((r) => ops.bulkInsert({ ...r.on, rows: r.rows })),
+    renameTable: fc.record({ schema, from: text, to: text }).map((r) => ops.renameTable(r)),
+    renameColumn: fc
+      .record({ on, from: text, to: text })
+      .map((r) => ops.renameColumn({ ...r.on, from: r.from, to: r.to })),
+    renameEnum: fc.record({ schema, from: text, to: text }).map((r) => ops.renameEnum(r)),
+    renameEnumValue: fc
+      .record({ schema, name: text, from: text, to: text })
+      .map((r) => ops.renameEnumValue(r)),
+    renameIndex: fc
+      .record({ on, from: text, to: text })
+      .map((r) => ops.renameIndex({ ...r.on, from: r.from, to: r.to })),
+    renameConstraint: fc
+      .record({ on, from: text, to: text })
+      .map((r) => ops.renameConstraint({ ...r.on, from: r.from, to: r.to })),
   };
   // Through JSON because fast-check also makes null-prototype objects, which no literal in a
   // file can; the values themselves survive the trip.

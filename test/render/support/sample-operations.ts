@@ -360,6 +360,17 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
     ops.bulkInsert({ ...onBlog, rows: [] }),
   ],
   rebuildTable: [ops.rebuildTable({ ...on, definition: rebuiltUsers, copy: [serialColumn.name] })],
+  renameTable: [
+    ops.renameTable({ schema: "public", from: "tags", to: "labels" }),
+    ops.renameTable({ schema: "blog", from: "posts", to: "articles" }),
+  ],
+  renameColumn: [ops.renameColumn({ ...on, from: "fullname", to: "full_name" })],
+  renameEnum: [ops.renameEnum({ schema: "blog", from: "status_enum", to: "state_enum" })],
+  renameEnumValue: [
+    ops.renameEnumValue({ schema: "public", name: "role_enum", from: "admin", to: "owner" }),
+  ],
+  renameIndex: [ops.renameIndex({ ...onBlog, from: "IDX_a", to: "IDX_b" })],
+  renameConstraint: [ops.renameConstraint({ ...on, from: "PK_a", to: "PK_b" })],
 };
 
 export const sampleOperations: readonly Operation[] = Object.values(samplesByKind).flat();

@@ -15,6 +15,14 @@ import {
 } from "./compile-constraints";
 import { compileAlterEnum, compileCreateEnum, compileDropEnum } from "./compile-enums";
 import { compileBulkInsert } from "./compile-data";
+import {
+  compileRenameColumn,
+  compileRenameConstraint,
+  compileRenameEnum,
+  compileRenameEnumValue,
+  compileRenameIndex,
+  compileRenameTable,
+} from "./compile-renames";
 import { compileCreateTable, compileDropTable, compileSetTableComment } from "./compile-tables";
 import { compileCreateView, compileDropView } from "./compile-views";
 import { inlineParams } from "./inline-params";
@@ -70,6 +78,12 @@ const compilers: OperationHandlers<string[]> = {
       "Regenerate the migration against this database (autogen revision), or write the alterColumn/addForeignKey calls it needs.",
     );
   },
+  renameTable: compileRenameTable,
+  renameColumn: compileRenameColumn,
+  renameEnum: compileRenameEnum,
+  renameEnumValue: compileRenameEnumValue,
+  renameIndex: compileRenameIndex,
+  renameConstraint: compileRenameConstraint,
 };
 
 function compileExecute(op: ExecuteOp): string[] {

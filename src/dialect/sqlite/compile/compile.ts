@@ -88,6 +88,15 @@ const compilers: OperationHandlers<string[]> = {
   // SQLite keeps no comments; the model reads them as null, so only a hand-written call lands here.
   setTableComment: notInSqlite("table comments"),
   execute: (op) => [op.sql],
+  // ALTER TABLE renames tables and columns in place; an index or a constraint SQLite cannot rename.
+  renameTable: (op) => [`ALTER TABLE ${quoteIdent(op.from)} RENAME TO ${quoteIdent(op.to)}`],
+  renameColumn: (op) => [
+    `ALTER TABLE ${quoteIdent(op.table)} RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`,
+  ],
+  renameEnum: notInSqlite("enum types"),
+  renameEnumValue: notInSqlite("enum types"),
+  renameIndex: notInSqlite("index renames"),
+  renameConstraint: notInSqlite("constraint renames"),
   bulkInsert: compileBulkInsert,
   rebuildTable: compileRebuildTable,
 };

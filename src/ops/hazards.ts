@@ -1,0 +1,185 @@
+import type { TableRef } from "../schema/model";
+import type { AlterColumnOp, ColumnChange, Operation, OperationHandlers } from "./operations";
+import { dispatch } from "./operations";
+
+/**
+ * What can go wrong when an operation runs against a database in use: data lost, a table
+ * rewritten or locked while every row is read, a statement that fails on the rows already
+ * there, application code still running against the old schema, no way back. Decided here
+ * once per operation kind; the review header, `diff` and `downgrade`'s confirmation read it.
+ */
+export type HazardKind =
+  | "deletesData"
+  | "rewritesTable"
+  | "accessExclusiveLock"
+  | "blocksWrites"
+  | "validatesRows"
+  | "failsOnRows"
+  | "failsIfInUse"
+  | "breaksRunningCode"
+  | "handWritten"
+  | "irreversible";
+
+export interface Hazard {
+  readonly kind: HazardKind;
+  /** The table whose rows it concerns (for row estimates); null when none. */
+  readonly table: TableRef | null;
+  /** For a NOT NULL that fails on rows: the column whose NULLs make it fail. */
+  readonly nullColumn?: string;
+}
+
+/** Kinds that make a review line a warning; the others (locks, scans, old code) are listed only. */
+export const WARNING_HAZARDS: ReadonlySet<HazardKind> = new Set<HazardKind>([
+  "deletesData",
+  "rewritesTable",
+  "failsOnRows",
+  "failsIfInUse",
+  "handWritten",
+]);
+
+/** How each kind reads in a sentence ("rewrites table "orders" (~2.1M rows)"). */
+export const HAZARD_LABELS: { readonly [K in HazardKind]: string } = {
+  deletesData: "deletes data in",
+  rewritesTable: "rewrites",
+  accessExclusiveLock: "takes an ACCESS EXCLUSIVE lock on",
+  blocksWrites: "builds an index blocking writes to",
+  validatesRows: "reads every row of",
+  failsOnRows: "may fail on the rows of",
+  failsIfInUse: "fails while something still uses what it drops in",
+  breaksRunningCode: "breaks application code still using the old schema of",
+  handWritten: "runs hand-written SQL on",
+  irreversible: "cannot be reversed for",
+};
+
+/** Type changes PostgreSQL makes without rewriting or checking a row. */
+const widening: readonly ((from: string, to: string) => boolean)[] = [
+  // varchar(n) -> varchar(m >= n), varchar(n) -> varchar, varchar -> text
+  (from, to) => {
+    const a = /^character varying(?:\((\d+)\))?$/.exec(from);
+    const b = /^character varying(?:\((\d+)\))?$/.exec(to);
+    if (a && b) return b[1] === undefined || (a[1] !== undefined && Number(b[1]) >= Number(a[1]));
+    return a !== null && to === "text";
+  },
+  // numeric(p, s) -> numeric(q >= p, s), numeric(p, s) -> numeric
+  (from, to) => {
+    const a = /^numeric\((\d+),(\d+)\)$/.exec(from.replace(/\s/g, ""));
+    if (a && to === "numeric") return true;
+    const b = /^numeric\((\d+),(\d+)\)$/.exec(to.replace(/\s/g, ""));
+    return !!a && !!b && a[2] === b[2] && Number(b[1]) >= Number(a[1]);
+  },
+];
+
+/** Whether a column's type change rewrites the table (and may fail on values that do not convert). */
+export function typeChangeRewrites(from: ColumnChange, to: ColumnChange): boolean {
+  if (from.type === to.type && from.typeSchema === to.typeSchema && from.isArray === to.isArray) {
+    return false;
+  }
+  const same = from.isArray === to.isArray && from.typeSchema === to.typeSchema;
+  return !(same && widening.some((rule) => rule(from.type ?? "", to.type ?? "")));
+}
+
+const on = (op: { schema: string; table: string }): TableRef => ({
+  schema: op.schema,
+  name: op.table,
+});
+const hazards = (table: TableRef | null, ...kinds: HazardKind[]): Hazard[] =>
+  kinds.map((kind) => ({ kind, table }));
+
+function alterColumnHazards(op: AlterColumnOp): Hazard[] {
+  const kinds: HazardKind[] = [];
+  if (typeChangeRewrites(op.from, op.to)) {
+    kinds.push("rewritesTable", "accessExclusiveLock", "failsOnRows", "breaksRunningCode");
+  }
+  let nullRows: Hazard[] = [];
+  if ("nullable" in op.to && op.to.nullable === false && op.from.nullable !== false) {
+    kinds.push("validatesRows", "accessExclusiveLock", "breaksRunningCode");
+    if (op.backfill === undefined)
+      nullRows = [{ kind: "failsOnRows", table: on(op), nullColumn: op.name }];
+  }
+  if ("generated" in op.to && op.to.generated !== op.from.generated) kinds.push("rewritesTable");
+  if ("collation" in op.to && op.to.collation !== op.from.collation) kinds.push("failsOnRows");
+  return [...hazards(on(op), ...new Set(kinds)), ...nullRows];
+}
+
+const handlers: OperationHandlers<Hazard[]> = {
+  createSchema: () => [],
+  dropSchema: () => hazards(null, "failsIfInUse"),
+  createExtension: () => [],
+  dropExtension: () => hazards(null, "failsIfInUse"),
+  createEnum: () => [],
+  dropEnum: () => [],
+  alterEnum: (op) =>
+    op.from.some((v) => !op.to.includes(v))
+      ? [
+          ...hazards(null, "failsOnRows"),
+          ...op.usages.flatMap((u) => hazards(on(u), "rewritesTable", "accessExclusiveLock")),
+        ]
+      : [],
+  createTable: () => [],
+  dropTable: (op) =>
+    hazards({ schema: op.schema, name: op.name }, "deletesData", "breaksRunningCode"),
+  addColumn: (op) =>
+    !op.column.nullable &&
+    op.column.default === null &&
+    !op.column.serial &&
+    op.column.identity === undefined &&
+    op.column.generated === undefined
+      ? hazards(on(op), "failsOnRows", "breaksRunningCode")
+      : op.column.generated !== undefined
+        ? hazards(on(op), "rewritesTable", "accessExclusiveLock")
+        : [],
+  dropColumn: (op) =>
+    op.previous?.generated !== undefined ? [] : hazards(on(op), "deletesData", "breaksRunningCode"),
+  alterColumn: alterColumnHazards,
+  addPrimaryKey: (op) => hazards(on(op), "blocksWrites", "validatesRows", "failsOnRows"),
+  dropPrimaryKey: () => [],
+  addUnique: (op) => hazards(on(op), "blocksWrites", "failsOnRows"),
+  dropUnique: () => [],
+  createIndex: (op) =>
+    op.index.unique
+      ? hazards(on(op), "blocksWrites", "failsOnRows")
+      : hazards(on(op), "blocksWrites"),
+  dropIndex: () => [],
+  addForeignKey: (op) => hazards(on(op), "validatesRows", "failsOnRows"),
+  dropForeignKey: () => [],
+  addCheck: (op) => hazards(on(op), "validatesRows", "accessExclusiveLock", "failsOnRows"),
+  dropCheck: () => [],
+  addExclusion: (op) => hazards(on(op), "blocksWrites", "accessExclusiveLock", "failsOnRows"),
+  dropExclusion: () => [],
+  createView: () => [],
+  dropView: () => [],
+  setTableComment: () => [],
+  // A rebuild (SQLite) copies every row into a new table; columns it does not copy are lost.
+  rebuildTable: (op) =>
+    hazards(
+      on(op),
+      "rewritesTable",
+      "accessExclusiveLock",
+      ...(op.previous?.columns.some((c) => !op.copy.includes(c.name))
+        ? (["deletesData", "breaksRunningCode"] as const)
+        : []),
+    ),
+  execute: (op) =>
+    hazards(
+      null,
+      "handWritten",
+      ...(op.reverseSql === undefined ? (["irreversible"] as const) : []),
+    ),
+  bulkInsert: (op) => hazards(on(op), "irreversible"),
+  renameTable: (op) => hazards({ schema: op.schema, name: op.from }, "breaksRunningCode"),
+  renameColumn: (op) => hazards(on(op), "breaksRunningCode"),
+  renameEnum: () => [],
+  renameEnumValue: () => [],
+  renameIndex: () => [],
+  renameConstraint: () => [],
+};
+
+/** The hazards of one operation; an empty list for a change PostgreSQL makes safely. */
+export function hazardsOf(op: Operation): Hazard[] {
+  return dispatch(handlers, op);
+}
+
+/** Whether the operation's review line is a warning (see `WARNING_HAZARDS`). */
+export function isWarning(op: Operation): boolean {
+  return hazardsOf(op).some((h) => WARNING_HAZARDS.has(h.kind));
+}
