@@ -163,7 +163,10 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
   }
   const review = generated?.review ?? [];
   for (const line of review) {
-    if (line.startsWith("WARNING")) ctx.out.warn(line.slice("WARNING: ".length));
+    // The console repeats what the upgrade risks; the downgrade's hazards (a new table's
+    // downgrade drops it) are for the reviewer, in the file's header.
+    const warning = line.startsWith("WARNING: ") ? line.slice("WARNING: ".length) : null;
+    if (warning !== null && !warning.startsWith("downgrade: ")) ctx.out.warn(warning);
   }
   const file = await writeMigration(ws, {
     message: options.message,
