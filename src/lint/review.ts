@@ -119,7 +119,7 @@ const reviewers: OperationHandlers<string | ReviewLine[]> = {
   execute: () => "runs hand-written SQL",
   rebuildTable: (op) =>
     `rebuilds table ${t(op)} (new table, ${op.copy.length} column(s) copied, old one dropped, ` +
-    "indexes re-created; triggers on it are not kept)",
+    "indexes and triggers re-created)",
   bulkInsert: (op) =>
     `inserts ${op.rows.length} ${op.rows.length === 1 ? "row" : "rows"} into ${t(op)}`,
   renameTable: (op) =>

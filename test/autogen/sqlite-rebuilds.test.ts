@@ -14,6 +14,7 @@ import {
   type MemberDecorator,
   type Members,
 } from "./support/entity";
+import type { SqlClient } from "../../src/dialect/dialect";
 import { describeCases } from "./support/run-case";
 
 const SQLITE = ["sqlite"] as const;
@@ -32,6 +33,18 @@ const parentAndChild = (label: MemberDecorator) => {
   const parent = entity("teams", { id: PrimaryGeneratedColumn(), label });
   return [parent, members("CASCADE", parent)];
 };
+
+/** A trigger autogen does not model: the seeded row goes in through it, upper-cased. */
+const UPPERCASE_TRIGGER = `CREATE TRIGGER "users_upper_name" AFTER INSERT ON "users"
+BEGIN UPDATE "users" SET "name" = upper(NEW."name") WHERE "id" = NEW."id"; END`;
+
+/** A new row comes out upper-cased, so the trigger is there and fires; the row then goes. */
+async function expectTriggerFires(client: SqlClient): Promise<void> {
+  await client.query(`INSERT INTO "users" ("id", "name") VALUES (99, 'fired')`);
+  const { rows } = await client.query(`SELECT "name" FROM "users" WHERE "id" = 99`);
+  await client.query(`DELETE FROM "users" WHERE "id" = 99`);
+  expect(rows).toEqual([{ name: "FIRED" }]);
+}
 
 /**
  * What SQLite's ALTER TABLE cannot do becomes one `rebuildTable`, which keeps every row; what
@@ -72,6 +85,15 @@ describeCases("SQLite table changes", [
     before: [users({ name: name() })],
     after: [users({ name: name({ nullable: true }) })],
     sqliteExpect: [["rebuildTable", { table: "users", copy: ["id", "name"] }]],
+  },
+  {
+    name: "a rebuilt table keeps its triggers, which still fire after the upgrade and the downgrade",
+    dialects: SQLITE,
+    before: [users({ name: name() })],
+    after: [users({ name: name({ nullable: true }) })],
+    sqliteSetup: UPPERCASE_TRIGGER,
+    sqliteExpect: [["rebuildTable", { table: "users", copy: ["id", "name"] }]],
+    sqliteCheck: expectTriggerFires,
   },
   {
     name: "a column made NOT NULL rebuilds the table",

@@ -1,5 +1,6 @@
 import type { RenameHints } from "../../../src/diff/renames";
 import type { Client } from "pg";
+import type { SqlClient } from "../../../src/dialect/dialect";
 import type { Operation, OperationKind, OperationOf } from "../../../src/ops/operations";
 import type { TestDatabase } from "../../support/database";
 import type { PostgresOptions } from "./compare";
@@ -42,6 +43,10 @@ export interface AutogenCase {
   readonly dialects?: readonly ("postgres" | "sqlite")[];
   /** The operations autogenerate must produce on SQLite, in order. */
   readonly sqliteExpect?: readonly ExpectedOperation[];
+  /** SQL run on the SQLite file after TypeORM builds `before`, before the rows go in (a trigger). */
+  readonly sqliteSetup?: string;
+  /** Checks on the SQLite file after the upgrade and after the downgrade (leaving no rows behind). */
+  readonly sqliteCheck?: (client: SqlClient, stage: "upgraded" | "downgraded") => Promise<void>;
   /** The entities that describe the wanted database. */
   readonly after: readonly EntityClass[];
   /** The operations autogenerate must produce, in order; a property test leaves them out. */

@@ -186,6 +186,7 @@ export async function runSqliteCase(c: AutogenCase): Promise<readonly Operation[
     const client = await connect({ filename: work }, "work.db");
     try {
       if (c.before) expect((await compare(client, work, c.before)).operations).toEqual([]);
+      if (c.sqliteSetup) await client.query(c.sqliteSetup);
       const before = await snapshot(client);
       if (c.seed !== false) await seedRows(client, before);
       const rowsBefore = await readRows(client, before, before);
@@ -198,11 +199,13 @@ export async function runSqliteCase(c: AutogenCase): Promise<readonly Operation[
       const after = await snapshot(client);
       expect(after).toEqual(wanted);
       expectRowsKept(rowsBefore, await readRows(client, before, after), after);
+      await c.sqliteCheck?.(client, "upgraded");
 
       await runMigration(client, migration.revision, "downgrade");
       expect(await snapshot(client)).toEqual(before);
       // Only the columns that lived through the upgrade kept their values back.
       expectRowsKept(rowsBefore, await readRows(client, after, before), after);
+      await c.sqliteCheck?.(client, "downgraded");
       return operations;
     } finally {
       await client.end();

@@ -1,5 +1,6 @@
 import type { RebuildTableOp } from "../../../ops/operations";
-import { quoteIdent } from "../quote";
+import { quoteIdent, quoteLiteral } from "../quote";
+import { SAVED_TRIGGERS } from "../session/trigger-replay";
 import { createIndexSql, createTableSql } from "./table-definition";
 
 /** The name the new table has until the old one is gone. */
@@ -8,8 +9,9 @@ export const rebuildName = (table: string): string => `_autogen_new_${table}`;
 /**
  * SQLite's own recipe for the changes ALTER TABLE cannot make (sqlite.org/lang_altertable.html,
  * "Making Other Kinds Of Table Schema Changes"): create the new table under another name, copy
- * the rows, drop the old table, rename the new one, create the indexes again, then check the
- * foreign keys. It runs in the migration's transaction, with foreign keys off for the session
+ * the rows, drop the old table, rename the new one, create the indexes and the triggers again
+ * (their text saved from `sqlite_master` before the drop, see `trigger-replay.ts`), then check
+ * the foreign keys. It runs in the migration's transaction, with foreign keys off for the session
  * (see `connect`): on, dropping the old table would run its ON DELETE actions on the rows that
  * point at it. The check fails the migration, rolling it back, when a row points nowhere.
  *
@@ -28,6 +30,7 @@ export function compileRebuildTable(op: RebuildTableOp): string[] {
       : quoted;
   });
   const target = op.copy.map(quoteIdent).join(", ");
+  const saved = `temp.${quoteIdent(SAVED_TRIGGERS)}`;
   return [
     createTableSql(definition, definition.foreignKeys, temporary),
     ...(op.copy.length > 0
@@ -35,9 +38,12 @@ export function compileRebuildTable(op: RebuildTableOp): string[] {
           `INSERT INTO ${quoteIdent(temporary)} (${target}) SELECT ${values.join(", ")} FROM ${quoteIdent(op.table)}`,
         ]
       : []),
+    `CREATE TEMP TABLE ${saved} AS SELECT "sql" FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ${quoteLiteral(op.table)} COLLATE NOCASE ORDER BY rowid`,
     `DROP TABLE ${quoteIdent(op.table)}`,
     `ALTER TABLE ${quoteIdent(temporary)} RENAME TO ${quoteIdent(op.table)}`,
     ...definition.indexes.map((index) => createIndexSql(op.table, index)),
+    `SELECT "sql" FROM ${saved} ORDER BY rowid`,
+    `DROP TABLE ${saved}`,
     `PRAGMA foreign_key_check(${quoteIdent(op.table)})`,
   ];
 }

@@ -5,6 +5,7 @@ import { ConnectionError } from "../../../errors";
 import type { SqlClient } from "../../dialect";
 import { foreignKeyViolation, isForeignKeyCheck } from "./foreign-key-check";
 import { sqliteFailure } from "./sqlite-errors";
+import { isTriggerReplay } from "./trigger-replay";
 
 /** Where the SQLite database is: a file path, or `:memory:`. */
 export interface SqliteConfig {
@@ -24,6 +25,7 @@ const BUSY_TIMEOUT_MS = 5000;
  *   writes them all).
  * - A statement `PRAGMA foreign_key_check(...)` that finds rows fails, naming them: that is how
  *   a table rebuild, which runs with foreign keys off, refuses to commit orphans.
+ * - The rebuild's SELECT of its saved triggers runs every text it reads (`trigger-replay.ts`).
  */
 export class SqliteConnection implements SqlClient {
   private locked = false;
@@ -53,6 +55,8 @@ export class SqliteConnection implements SqlClient {
         const rows = statement.all(...params) as R[];
         if (isForeignKeyCheck(sql) && rows.length > 0)
           throw foreignKeyViolation(rows as Record<string, unknown>[]);
+        if (isTriggerReplay(sql))
+          for (const row of rows) this.db.exec((row as { sql: string }).sql);
         return { rows, rowCount: rows.length };
       }
       return { rows: [], rowCount: statement.run(...params).changes };
