@@ -1,4 +1,10 @@
-import { HAZARD_LABELS, hazardsOf, WARNING_HAZARDS, type Hazard } from "../ops/hazards";
+import {
+  HAZARD_LABELS,
+  hazardsOf,
+  tablesCreatedBy,
+  WARNING_HAZARDS,
+  type Hazard,
+} from "../ops/hazards";
 import type { Operation } from "../ops/operations";
 import { refKey } from "../schema/keys";
 import { q, tableName, type ReviewLine } from "./review-line";
@@ -14,22 +20,12 @@ export function formatRows(n: number): string {
   return `~${value.toFixed(1).replace(/\.0$/, "")}${suffix} ${unit}`;
 }
 
-/** The tables the list itself creates: they hold no rows yet, so their hazards are moot. */
-function createdTables(list: readonly Operation[]): Set<string> {
-  const created = new Set<string>();
-  for (const op of list) {
-    if (op.kind === "createTable") created.add(refKey(op.table));
-    if (op.kind === "renameTable") created.delete(refKey({ schema: op.schema, name: op.to }));
-  }
-  return created;
-}
-
 /**
  * The distinct hazards of `list` (`ops/hazards.ts`), in order. Hazards on tables the same list
  * creates are left out: an empty new table is no risk.
  */
 export function distinctHazards(list: readonly Operation[]): Hazard[] {
-  const created = createdTables(list);
+  const created = tablesCreatedBy(list);
   const seen = new Set<string>();
   return list.flatMap(hazardsOf).filter((hazard) => {
     if (hazard.table && created.has(refKey(hazard.table))) return false;

@@ -1,5 +1,5 @@
 import type { AlterColumnOp, Operation, OperationHandlers } from "../ops/operations";
-import { isWarning, typeChangeRewrites } from "../ops/hazards";
+import { isWarning, tablesCreatedBy, typeChangeRewrites } from "../ops/hazards";
 import { dispatch } from "../ops/operations";
 import { addedAlongside, expressionLines, generationLines, replacementLines } from "./column-lines";
 import { q, tableName as t, type ReviewLine } from "./review-line";
@@ -139,10 +139,13 @@ const reviewers: OperationHandlers<string | ReviewLine[]> = {
  * dropped and added back under its name, which is how a generated column changes.
  */
 export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
+  const created = tablesCreatedBy(list);
   const lines = [
     ...list.flatMap((op) => {
       const review = dispatch(reviewers, op);
-      return typeof review === "string" ? [{ text: review, warning: isWarning(op) }] : review;
+      return typeof review === "string"
+        ? [{ text: review, warning: isWarning(op, created) }]
+        : review;
     }),
     ...replacementLines(list),
   ];

@@ -1,3 +1,4 @@
+import { refKey } from "../schema/keys";
 import type { TableRef } from "../schema/model";
 import type { AlterColumnOp, ColumnChange, Operation, OperationHandlers } from "./operations";
 import { dispatch } from "./operations";
@@ -179,7 +180,23 @@ export function hazardsOf(op: Operation): Hazard[] {
   return dispatch(handlers, op);
 }
 
-/** Whether the operation's review line is a warning (see `WARNING_HAZARDS`). */
-export function isWarning(op: Operation): boolean {
-  return hazardsOf(op).some((h) => WARNING_HAZARDS.has(h.kind));
+/** The tables `list` itself creates: they hold no rows yet, so hazards on them are moot. */
+export function tablesCreatedBy(list: readonly Operation[]): Set<string> {
+  const created = new Set<string>();
+  for (const op of list) {
+    if (op.kind === "createTable") created.add(refKey(op.table));
+    if (op.kind === "renameTable") created.delete(refKey({ schema: op.schema, name: op.to }));
+  }
+  return created;
+}
+
+/**
+ * Whether the operation's review line is a warning (see `WARNING_HAZARDS`). Hazards on a
+ * table of `created` (`tablesCreatedBy` of the same migration) do not count: a foreign key
+ * added to a new table scans no rows.
+ */
+export function isWarning(op: Operation, created: ReadonlySet<string> = new Set()): boolean {
+  return hazardsOf(op).some(
+    (h) => WARNING_HAZARDS.has(h.kind) && !(h.table && created.has(refKey(h.table))),
+  );
 }

@@ -1,6 +1,6 @@
 import { formatReview, reviewOperations } from "../../src/lint/review";
 import { ops } from "../../src/ops/factories";
-import { column } from "../support/model-builders";
+import { column, table } from "../support/model-builders";
 
 const where = { schema: "public", table: "posts" };
 
@@ -16,6 +16,26 @@ describe("the review summary", () => {
       'adds column "posts"."slug"',
       'WARNING: drops table "legacy" (its rows are lost)',
     ]);
+  });
+
+  it("does not warn about a foreign key added to a table the same migration creates: it has no rows to scan", () => {
+    const authorId = column("authorId", "integer");
+    const foreignKey = {
+      name: "FK_posts_author",
+      columns: ["authorId"],
+      referencedSchema: "public",
+      referencedTable: "authors",
+      referencedColumns: ["id"],
+      onDelete: "NO ACTION" as const,
+      onUpdate: "NO ACTION" as const,
+    };
+    const lines = reviewOperations([
+      ops.createTable({ table: table("posts", [authorId]) }),
+      ops.addForeignKey({ ...where, foreignKey }),
+    ]);
+    expect(lines.map((line) => line.warning)).toEqual([false, false]);
+    // On a table that already exists, the same foreign key is checked over every row.
+    expect(reviewOperations([ops.addForeignKey({ ...where, foreignKey })])[0]?.warning).toBe(true);
   });
 
   it("warns that a NOT NULL column without a default fails on a table with rows", () => {
