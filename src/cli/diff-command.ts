@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
 import { diff, DIFF_FORMATS, type DiffFormat } from "../commands/diff";
-import type { CommandContext } from "../commands/workspace";
+import type { CommandContext } from "../commands/command-context";
 import { FAIL_ON_KINDS, parseFailOn } from "../lint/fail-on";
 import { jsonFlagSet } from "./shared-flags";
 

@@ -13,7 +13,8 @@ import { reverseOperations } from "../ops/reverse";
 import { tableLocksOf } from "../ops/table-locks";
 import { refKey } from "../schema/keys";
 import type { TableRef } from "../schema/model";
-import { withWorkspace, type CommandContext } from "./workspace";
+import type { CommandContext } from "./command-context";
+import { withWorkspace } from "./workspace";
 
 export type DiffFormat = "text" | "markdown" | "json" | "sql";
 export const DIFF_FORMATS: readonly DiffFormat[] = ["text", "markdown", "json", "sql"];
