@@ -25,6 +25,26 @@ interface EstimateRow {
   small: boolean;
 }
 
+/**
+ * Counts the rows of the small tables never analysed, all in one query (one `count(*)` per
+ * table joined with UNION ALL), so the queries a revision sends stay fixed however many tables
+ * it changes.
+ */
+async function countRows(
+  client: ClientBase,
+  tables: readonly TableRef[],
+  quoteQualified: (schema: string, name: string) => string,
+): Promise<number[]> {
+  if (tables.length === 0) return [];
+  const sql = tables
+    .map((t, i) => `SELECT ${i} AS i, count(*)::int AS n FROM ${quoteQualified(t.schema, t.name)}`)
+    .join("\nUNION ALL\n");
+  const { rows } = await client.query<{ i: number; n: number }>(sql);
+  const counts = new Array<number>(tables.length).fill(0);
+  for (const row of rows) counts[row.i] = row.n;
+  return counts;
+}
+
 export async function readRowEstimates(
   client: ClientBase,
   tables: readonly TableRef[],
@@ -36,15 +56,12 @@ export async function readRowEstimates(
     tables.map((t) => t.schema),
     tables.map((t) => t.name),
   ]);
+  const uncounted: EstimateRow[] = [];
   for (const row of rows) {
-    if (row.estimate >= 0) {
-      estimates.set(refKey(row), Math.round(row.estimate));
-    } else if (row.small) {
-      const counted = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${quoteQualified(row.schema, row.name)}`,
-      );
-      estimates.set(refKey(row), counted.rows[0]?.n ?? 0);
-    }
+    if (row.estimate >= 0) estimates.set(refKey(row), Math.round(row.estimate));
+    else if (row.small) uncounted.push(row);
   }
+  const counts = await countRows(client, uncounted, quoteQualified);
+  uncounted.forEach((row, i) => estimates.set(refKey(row), counts[i] ?? 0));
   return estimates;
 }

@@ -29,3 +29,23 @@ it("reads pg_class.reltuples for an analysed table, counts a small fresh one, an
     await client.end();
   }
 });
+
+it("sends two queries whatever the number of fresh tables it has to count", async () => {
+  const names = Array.from({ length: 12 }, (_, i) => `fresh_${i}`);
+  await db.query(
+    names
+      .map((n, i) => `CREATE TABLE ${n} (id int); INSERT INTO ${n} SELECT generate_series(1, ${i})`)
+      .join(";"),
+  );
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    const spy = jest.spyOn(client, "query");
+    const refs = names.map((name) => ({ schema: "public", name }));
+    const rows = await readRowEstimates(client, refs, qualifiedName);
+    expect(spy.mock.calls).toHaveLength(2);
+    expect(refs.map((r) => rows.get(refKey(r)))).toEqual(names.map((_, i) => i));
+  } finally {
+    await client.end();
+  }
+});
