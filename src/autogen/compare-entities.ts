@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Client } from "pg";
 import type { DataSource } from "typeorm";
-import type { SqlClient } from "../dialect/dialect";
+import type { CanonicalCache, SqlClient } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
 import { sqlite, wrapDatabase } from "../dialect/sqlite";
 import { sqliteCatalog } from "../introspect/sqlite/read-sqlite-catalog";
@@ -19,6 +19,7 @@ import type { IndexRef } from "../metadata";
 import type { Operation } from "../ops/operations";
 import type { DatabaseSchema, TableRef } from "../schema/model";
 import { DEFAULT_SCHEMA } from "../schema/model";
+import { openCanonicalStore } from "./canonical-store";
 
 export interface Comparison {
   /** The database as it is. */
@@ -45,6 +46,11 @@ export interface CompareOptions {
   readonly dialect?: typeof postgres | typeof sqlite;
   /** Tables and columns the user says were renamed (config hints, flags, answers). */
   readonly renames?: RenameHints;
+  /**
+   * Canonical tables from earlier runs. Default: the file in the cache folder (see
+   * `openCanonicalStore`); null: none, every table is built in the scratch area.
+   */
+  readonly canonicalCache?: CanonicalCache | null;
 }
 
 /**
@@ -74,7 +80,7 @@ export async function compareEntities(
     tables: declared.tables.filter((t) => !ignored.some((i) => sameTable(i, t))),
   };
   const pg = client as Client;
-  const target = await postgres.scratch.canonicalize(pg, model, postgresCatalog);
+  const target = await canonicalTarget(pg, model, options.canonicalCache);
   const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
   const live = await introspectDatabase(pg, { schemas, excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
@@ -86,6 +92,21 @@ export async function compareEntities(
     operations: [...plan.operations, ...compareSchemas(plan.current, target, postgres.expressions)],
     renames: { applied: plan.applied, undecided: plan.undecided },
   };
+}
+
+/** The model in canonical form, through the given cache or the one in the cache folder. */
+async function canonicalTarget(
+  client: Client,
+  model: DatabaseSchema,
+  given: CanonicalCache | null | undefined,
+): Promise<DatabaseSchema> {
+  if (given !== undefined) {
+    return postgres.scratch.canonicalize(client, model, postgresCatalog, given ?? undefined);
+  }
+  const store = openCanonicalStore();
+  const target = await postgres.scratch.canonicalize(client, model, postgresCatalog, store);
+  store?.save();
+  return target;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Operation } from "../ops/operations";
 import type { ExpressionSyntax } from "../schema/expression-syntax";
-import type { DatabaseSchema, TableRef, View } from "../schema/model";
+import type { DatabaseSchema, Table, TableRef, View } from "../schema/model";
 
 /**
  * What a database dialect provides, written down for the second one (SQLite) to implement.
@@ -121,7 +121,18 @@ export interface Canonicalizer<Connection> {
     connection: Connection,
     schema: DatabaseSchema,
     catalog: CatalogReader<Connection>,
+    cache?: CanonicalCache,
   ): Promise<DatabaseSchema>;
+}
+
+/**
+ * Canonical tables kept from earlier runs. The dialect makes the keys (a hash of the model
+ * table and of everything in the session that could change how it prints); the store only
+ * keeps what it is given, so a changed input is a miss, never a stale hit.
+ */
+export interface CanonicalCache {
+  get(key: string): Table | undefined;
+  set(key: string, table: Table): void;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ops } from "../ops/factories";
 import type { Operation } from "../ops/operations";
 import { refKey } from "../schema/keys";
+import { findTable } from "../schema/find-table";
 import type { DatabaseSchema, Table } from "../schema/model";
 import { columnCandidates, tableCandidates, type RenameCandidate } from "./rename-candidates";
 import { renameColumnIn, renameTableIn } from "./rename-model";
@@ -71,14 +72,14 @@ export function planRenames(
   undecided.push(...tableCandidates(dropped(), created()));
 
   for (const after of target.tables) {
-    const before = model.tables.find((t) => refKey(t) === refKey(after));
+    const before = findTable(model, after);
     if (!before) continue;
     for (const hint of hints.columns) {
       if (hint.schema !== after.schema) continue;
       const named =
         hint.table === after.name ||
         applied.some((a) => !("table" in a) && a.to === after.name && a.from === hint.table);
-      const table = model.tables.find((t) => refKey(t) === refKey(after)) as Table;
+      const table = findTable(model, after) as Table;
       const gone =
         table.columns.some((c) => c.name === hint.from) &&
         !after.columns.some((c) => c.name === hint.from);
@@ -91,7 +92,7 @@ export function planRenames(
       model = renameColumnIn(model, where);
       applied.push(hint);
     }
-    const renamedBefore = model.tables.find((t) => refKey(t) === refKey(after)) as Table;
+    const renamedBefore = findTable(model, after) as Table;
     undecided.push(...columnCandidates(renamedBefore, after, model, target));
   }
 

@@ -1,6 +1,7 @@
 import { ops } from "../ops/factories";
 import type { Operation } from "../ops/operations";
 import { refKey } from "../schema/keys";
+import { findTable } from "../schema/find-table";
 import type { DatabaseSchema, Table } from "../schema/model";
 import { renameEnumIn, renameNamedIn } from "./rename-model";
 
@@ -72,7 +73,7 @@ export function unchangedRenames(
     model = renameEnumIn(model, rename);
   }
   for (const after of target.tables) {
-    const before = model.tables.find((t) => refKey(t) === refKey(after));
+    const before = findTable(model, after);
     if (!before) continue;
     for (const op of tableRenames(before, after)) {
       operations.push(op);

@@ -1,11 +1,17 @@
 import type { ClientBase } from "pg";
 import { AutogenError, ExpressionError } from "../../../errors";
-import type { DatabaseSchema } from "../../../schema/model";
-import type { CatalogReader } from "../../dialect";
+import type { DatabaseSchema, Table, View } from "../../../schema/model";
+import type { CanonicalCache, CatalogReader } from "../../dialect";
 import { normalizeSchema } from "../../../schema/normalize";
 import { mergeCanonical } from "./merge-canonical";
 import { planScratch, type ScratchStatement } from "./scratch-plan";
-import { lookUpExistingTypes, resolveScratchTypes } from "./scratch-types";
+import { canonicalKeys, readSessionKey } from "./canonical-keys";
+import {
+  lookUpExistingTypes,
+  resolveScratchTypes,
+  type ExistingTypes,
+  type ScratchTypeKind,
+} from "./scratch-types";
 import { lookUpLiveRelations, mergeViews, viewStatements } from "./scratch-views";
 
 const TEMP_SCHEMA_SQL =
@@ -13,6 +19,19 @@ const TEMP_SCHEMA_SQL =
 
 /** PostgreSQL's "undefined_function" condition: usually an extension that is not installed. */
 const UNDEFINED_FUNCTION = "42883";
+
+/** The session's temporary schema as the catalog reader reads it: the scratch tables. */
+async function readTempSchema(
+  client: ClientBase,
+  catalog: CatalogReader<ClientBase>,
+): Promise<DatabaseSchema> {
+  const temp = await client.query<{ name: string }>(TEMP_SCHEMA_SQL);
+  const tempSchema = temp.rows[0]?.name;
+  if (tempSchema === undefined) {
+    throw new AutogenError("canonicalize", "The session has no temporary schema.");
+  }
+  return catalog.readSchema(client, { schemas: [tempSchema] });
+}
 
 async function inRolledBackTransaction<T>(client: ClientBase, work: () => Promise<T>): Promise<T> {
   await client.query("BEGIN");
@@ -103,12 +122,57 @@ export async function canonicalizeSchema(
   client: ClientBase,
   schema: DatabaseSchema,
   catalog: CatalogReader<ClientBase>,
+  cache?: CanonicalCache,
 ): Promise<DatabaseSchema> {
   const views = schema.views ?? [];
   if (schema.tables.length === 0 && views.length === 0) return normalizeSchema(schema);
   const existing = await lookUpExistingTypes(client, schema);
   const kinds = resolveScratchTypes(schema, existing);
-  const plan = planScratch(schema, kinds, existing.schemas);
+  const keyOf = cache ? canonicalKeys(await readSessionKey(client), schema, kinds, existing) : null;
+  const keys = new Map<Table, string>();
+  const known = new Map<Table, Table>();
+  for (const table of schema.tables) {
+    if (!keyOf || !cache) break;
+    const key = keyOf(table);
+    keys.set(table, key);
+    const hit = cache.get(key);
+    if (hit !== undefined) known.set(table, hit);
+  }
+  const missing = schema.tables.filter((t) => !known.has(t));
+  const read =
+    missing.length === 0 && views.length === 0
+      ? { tables: [], views: [] }
+      : await readScratch(client, schema, missing, { kinds, existing, catalog });
+  const fresh = new Map(missing.map((t, i) => [t, read.tables[i] as Table]));
+  for (const [table, canonical] of fresh) {
+    const key = keys.get(table);
+    if (cache && key !== undefined) cache.set(key, canonical);
+  }
+  return normalizeSchema({
+    ...schema,
+    tables: schema.tables.map((t) => known.get(t) ?? (fresh.get(t) as Table)),
+    ...(views.length > 0 ? { views: read.views } : {}),
+  });
+}
+
+/**
+ * Builds the scratch area in a rolled-back transaction and reads it back: a scratch table for
+ * each of `tables` (the ones the cache did not have), canonical in the same order, and every
+ * view of `schema`, over shadows of the model tables they read (cached or not).
+ */
+async function readScratch(
+  client: ClientBase,
+  schema: DatabaseSchema,
+  tables: readonly Table[],
+  context: {
+    readonly kinds: ReadonlyMap<string, ScratchTypeKind>;
+    readonly existing: ExistingTypes;
+    readonly catalog: CatalogReader<ClientBase>;
+  },
+): Promise<{ tables: Table[]; views: View[] }> {
+  const { kinds, existing, catalog } = context;
+  const views = schema.views ?? [];
+  const plan = planScratch({ ...schema, tables: [...tables] }, kinds, existing.schemas);
   const live = views.length > 0 ? await lookUpLiveRelations(client, schema) : null;
   const viewSql = live ? viewStatements(schema, kinds, live) : [];
   const statements = [...plan.statements, ...viewSql];
@@ -121,12 +185,7 @@ export async function canonicalizeSchema(
     } catch (error) {
       return { rejected: error };
     }
-    const temp = await client.query<{ name: string }>(TEMP_SCHEMA_SQL);
-    const tempSchema = temp.rows[0]?.name;
-    if (tempSchema === undefined) {
-      throw new AutogenError("canonicalize", "The session has no temporary schema.");
-    }
-    const canonical = await catalog.readSchema(client, { schemas: [tempSchema] });
+    const canonical = plan.tables.length > 0 ? await readTempSchema(client, catalog) : null;
     const viewSchemas = [...new Set(views.map((v) => v.schema))];
     return {
       canonical,
@@ -136,10 +195,9 @@ export async function canonicalizeSchema(
   if ("rejected" in outcome) {
     throw await explainRejection(client, statements, outcome.rejected);
   }
-  const byName = new Map(outcome.canonical.tables.map((t) => [t.name, t]));
-  return normalizeSchema({
-    ...schema,
+  const byName = new Map((outcome.canonical?.tables ?? []).map((t) => [t.name, t]));
+  return {
     tables: plan.tables.map((t) => mergeCanonical(t, byName.get(t.name))),
-    ...(views.length > 0 ? { views: mergeViews(views, outcome.views) } : {}),
-  });
+    views: views.length > 0 ? mergeViews(views, outcome.views) : [],
+  };
 }
