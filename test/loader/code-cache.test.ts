@@ -44,21 +44,43 @@ const cached = (root: string) =>
         .filter((f) => f.endsWith(".bin"))
     : [];
 
-describe("V8's code cache for the CLI's modules", () => {
-  const expected = { padding: 4096, resolved: true, helper: 42, self: true };
+const expected = () => ({ padding: 4096, resolved: true, helper: 42, self: true });
 
+describe("V8's code cache for the CLI's modules", () => {
   it("gives a module the same require, module and exports, from a cold and a warm cache", () => {
     const env = { AUTOGEN_CACHE_DIR: join(dir, "cache") };
 
-    expect(run(join(dir, "big.js"), env)).toEqual(expected);
+    expect(run(join(dir, "big.js"), env)).toEqual(expected());
     expect(cached(join(dir, "cache"))).toHaveLength(1);
-    expect(run(join(dir, "big.js"), env)).toEqual(expected);
+    expect(run(join(dir, "big.js"), env)).toEqual(expected());
   });
 
   it("writes nothing with AUTOGEN_CACHE=off", () => {
     const env = { AUTOGEN_CACHE_DIR: join(dir, "cache"), AUTOGEN_CACHE: "off" };
 
-    expect(run(join(dir, "big.js"), env)).toEqual(expected);
+    expect(run(join(dir, "big.js"), env)).toEqual(expected());
     expect(existsSync(join(dir, "cache"))).toBe(false);
+  });
+});
+
+describe("modules that mention import()", () => {
+  it("caches a very large one (the TypeScript compiler's size) that has import( only in a string", () => {
+    const env = { AUTOGEN_CACHE_DIR: join(dir, "cache") };
+    const huge = `const text = ${JSON.stringify("'import()' calls can be written. ".repeat(40_000))};
+exports.result = () => text.length;`;
+    writeFileSync(join(dir, "huge.js"), huge);
+    const length = run(join(dir, "huge.js"), env);
+    expect(cached(join(dir, "cache"))).toHaveLength(1);
+    expect(run(join(dir, "huge.js"), env)).toBe(length);
+  });
+
+  it("compiles a small one that calls import() as Node does, so the import works", () => {
+    const env = { AUTOGEN_CACHE_DIR: join(dir, "cache") };
+    writeFileSync(
+      join(dir, "dynamic.js"),
+      `${bigModule}\nexports.later = () => import("node:path");\n`,
+    );
+    expect(run(join(dir, "dynamic.js"), env)).toEqual(expected());
+    expect(cached(join(dir, "cache"))).toHaveLength(0);
   });
 });
