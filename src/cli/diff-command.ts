@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
-import { diff, DIFF_FORMATS, type DiffFormat } from "../commands/diff";
+import { DIFF_FORMATS, type DiffFormat } from "../commands/diff-formats";
+import { commands } from "./lazy-commands";
 import type { CommandContext } from "../commands/command-context";
 import { FAIL_ON_KINDS, parseFailOn } from "../lint/fail-on";
 import { jsonFlagSet } from "./shared-flags";
@@ -40,7 +41,9 @@ export const diffCommand = (
   handler: async (a) => {
     const failOn = parseFailOn(a["fail-on"] ?? []);
     const ctx = context(a);
-    const result = await diff(ctx, { json: a.json, format: a.format as DiffFormat, failOn });
+    const result = await commands
+      .diff()
+      .diff(ctx, { json: a.json, format: a.format as DiffFormat, failOn });
     if (result.failures.length === 0) return;
     ctx.out.info(`diff --fail-on: the upgrade ${result.failures.join("; ")}.`);
     fail();

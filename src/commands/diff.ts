@@ -16,8 +16,8 @@ import type { TableRef } from "../schema/model";
 import type { CommandContext } from "./command-context";
 import { withWorkspace } from "./workspace";
 
-export type DiffFormat = "text" | "markdown" | "json" | "sql";
-export const DIFF_FORMATS: readonly DiffFormat[] = ["text", "markdown", "json", "sql"];
+import type { DiffFormat } from "./diff-formats";
+export { DIFF_FORMATS, type DiffFormat } from "./diff-formats";
 
 export interface DiffOptions {
   /** The operations as JSON, each with its `hazards` (the older `--json`, kept for scripts). */
