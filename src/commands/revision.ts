@@ -11,6 +11,7 @@ import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
 import { withFolderLock } from "./folder-lock";
 import { withWorkspace, type Workspace } from "./workspace";
+import { prepareRenderer } from "../render";
 import type { CommandContext } from "./command-context";
 
 export { fileNameFor } from "./file-name";
@@ -141,6 +142,8 @@ export async function revision(
 /** What `revision` does under the folder lock: read the heads, compare, write the file. */
 async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<RevisionResult> {
   const ctx = ws.context;
+  // ts-morph loads on the other core while the entities load and the database answers.
+  prepareRenderer();
   const graph = await loadGraph(ws, true, { headersOnly: true });
   const parent = parentOf(graph, options);
   const id = options.revId ?? newRevisionId();

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { renderMigration, type MigrationFileInput } from "../render";
+import { renderMigrationFile, type MigrationFileInput } from "../render";
 import { RevisionGraph, type RevisionInfo } from "../revisions";
 import type { MigrationGraph } from "./migration-graph";
 import { fileStep } from "../config/file-access";
@@ -28,7 +28,7 @@ export function checkNewRevision(graph: MigrationGraph, revision: RevisionInfo):
  * stdout, then runs the post-write hooks on it. Returns the file's path.
  */
 export async function writeMigration(ws: Workspace, input: MigrationFileInput): Promise<string> {
-  const text = renderMigration(input);
+  const text = await renderMigrationFile(input);
   const dir = ws.options.migrationsDir;
   fileStep(dir, "create", () => mkdirSync(dir, { recursive: true }));
   const file = migrationPath(ws, input.revision, input.message);

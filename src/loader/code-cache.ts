@@ -93,8 +93,8 @@ export function installCodeCache(env: NodeJS.ProcessEnv = process.env): void {
 
   // Written at exit, after the run, so the cache holds the functions the command compiled
   // lazily too, not only each module's top level.
-  process.once("exit", () => {
-    for (const { file, script } of fresh) {
+  flush = () => {
+    for (const { file, script } of fresh.splice(0)) {
       try {
         mkdirSync(dirname(file), { recursive: true });
         const partial = `${file}.${process.pid}.tmp`;
@@ -104,7 +104,18 @@ export function installCodeCache(env: NodeJS.ProcessEnv = process.env): void {
         // A cache that cannot be written costs speed, never correctness.
       }
     }
-  });
+  };
+  process.once("exit", flush);
+}
+
+let flush = (): void => undefined;
+
+/**
+ * Writes the modules compiled so far to the cache now, for a worker thread that may be
+ * terminated rather than exit (see render/render-worker.ts).
+ */
+export function flushCodeCache(): void {
+  flush();
 }
 
 /** The `require` a module's code receives, as Node builds it. */

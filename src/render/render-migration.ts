@@ -16,7 +16,7 @@ const PACKAGE = "typeorm-autogen";
 /** Statements inside the two functions start after two spaces. */
 const BODY_INDENT = 2;
 
-function loadTsMorph(): typeof TsMorph {
+export function loadTsMorph(): typeof TsMorph {
   // Required on first use, not imported: commands that write no file must not pay for
   // loading the TypeScript compiler.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,0 +1,51 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { renderMigration, type MigrationFileInput } from "./render-migration";
+
+/**
+ * Loading ts-morph (and the TypeScript compiler inside it) takes about half a second, and
+ * `revision` spends more than that loading entities and waiting on the database before it has
+ * anything to render. `prepareRenderer` starts a worker thread that loads ts-morph meanwhile,
+ * on the machine's other core; `renderMigrationFile` then renders there, or in this thread when
+ * no worker was prepared or it failed. Both give the same bytes: the worker runs the same
+ * `renderMigration`.
+ */
+let prepared: Worker | null = null;
+
+/** The worker's entry: the compiled form of render-worker-entry.ts, beside this file. */
+const ENTRY = join(__dirname, "render-worker-entry.js");
+
+/** Starts loading ts-morph in a worker thread; a no-op when the compiled entry is missing. */
+export function prepareRenderer(): void {
+  if (prepared !== null || !existsSync(ENTRY)) return;
+  try {
+    prepared = new Worker(ENTRY);
+    // The command's end must not wait for an idle worker.
+    prepared.unref();
+    prepared.on("error", () => undefined);
+  } catch {
+    prepared = null;
+  }
+}
+
+/** The text of a migration file, rendered by the prepared worker when there is one. */
+export async function renderMigrationFile(input: MigrationFileInput): Promise<string> {
+  const worker = prepared;
+  prepared = null;
+  if (worker === null) return renderMigration(input);
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      worker.once("message", (reply: { text?: string; error?: string }) =>
+        reply.text !== undefined ? resolve(reply.text) : reject(new Error(reply.error)),
+      );
+      worker.once("error", reject);
+      worker.postMessage(input);
+    });
+  } catch {
+    // A worker that failed (out of memory, a missing module) costs the speed-up only.
+    return renderMigration(input);
+  } finally {
+    void worker.terminate();
+  }
+}

@@ -1,0 +1,47 @@
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import type * as Render from "../../src/render";
+import { sampleOperations } from "./support/sample-operations";
+
+/**
+ * The worker thread runs the compiled entry (dist/render/render-worker-entry.js, built by
+ * `npm test` first), so this test uses the compiled module too, as the CLI does.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const compiled = require(resolve(__dirname, "../../dist/render")) as typeof Render;
+
+const input: Render.MigrationFileInput = {
+  message: "add users",
+  revision: "5c1f0e9a2b7d",
+  downRevision: null,
+  createdAt: new Date("2026-11-21T22:00:00.789Z"),
+  upgrade: sampleOperations,
+  downgrade: [...sampleOperations].reverse(),
+  review: ['WARNING: drops column "posts"."legacy" (data in it is lost)'],
+};
+
+describe("rendering in the prepared worker thread", () => {
+  it("gives the same bytes as rendering in the command's own thread", async () => {
+    compiled.prepareRenderer();
+    const fromWorker = await compiled.renderMigrationFile(input);
+    expect(fromWorker).toBe(compiled.renderMigration(input));
+  });
+
+  it("leaves ts-morph out of the command's thread", () => {
+    const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
+    const script = `
+      const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
+      render.prepareRenderer();
+      render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() }).then((text) => {
+        const loaded = Object.keys(require.cache).some((m) => /[\\/]ts-morph[\\/]/.test(m));
+        process.stdout.write(JSON.stringify({ rendered: text.includes("add users"), loaded }));
+      });
+    `;
+    const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({ rendered: true, loaded: false });
+  });
+
+  it("renders in the command's thread when no worker was prepared", async () => {
+    expect(await compiled.renderMigrationFile(input)).toBe(compiled.renderMigration(input));
+  });
+});
