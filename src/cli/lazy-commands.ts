@@ -16,4 +16,5 @@ export const commands = {
   stamp: () => require("../commands/stamp") as typeof import("../commands/stamp"),
   verify: () => require("../commands/verify") as typeof import("../commands/verify"),
   diff: () => require("../commands/diff") as typeof import("../commands/diff"),
+  fleet: () => require("../commands/fleet") as typeof import("../commands/fleet"),
 };

@@ -2,6 +2,7 @@ import yargs, { type Argv } from "yargs";
 import { consoleOutput } from "../commands/output";
 import type { CommandContext } from "../commands/command-context";
 import { diffCommand } from "./diff-command";
+import { checkFleetFlags, fleetFlagSet, runFleet } from "./fleet-run";
 import { UsageError } from "../errors";
 import { useSourceMaps } from "../loader/typescript-loader";
 import { branchesCommand, mergeCommand, showCommand, stampCommand } from "./graph-commands";
@@ -138,17 +139,23 @@ function build(argv: string[]): Argv<GlobalArgs> {
               type: "boolean",
               describe:
                 "When the database is at a revision this build does not know (an older build of the app), apply nothing and exit 0",
-            }),
+            })
+            .options(fleetFlagSet),
         ),
-      async (a) =>
-        void (await (
-          await commands.migrate()
-        ).upgrade(context(a), {
+      async (a) => {
+        checkFleetFlags(a);
+        const options = {
           target: a.target,
           sql: a.sql,
           allowUnknownHead: a["allow-unknown-head"],
           ...runnerOptions(a),
-        })),
+        };
+        if (a.each !== undefined) {
+          requestedExit = await runFleet("upgrade", context(a), a, options);
+          return;
+        }
+        await commands.migrate().upgrade(context(a), options);
+      },
     )
     .command(
       "downgrade <target>",
@@ -228,8 +235,16 @@ function build(argv: string[]): Argv<GlobalArgs> {
     .command(
       "check",
       "Exit 1 when migrations are pending or the entities differ from the database",
-      (y) => ownOptionsFirst(y.options(strictFlagSet)),
+      (y) => ownOptionsFirst(y.options(strictFlagSet).options(fleetFlagSet)),
       async (a) => {
+        checkFleetFlags(a);
+        if (a.each !== undefined) {
+          requestedExit = await runFleet("check", context(a), a, {
+            target: "head",
+            strict: a.strict,
+          });
+          return;
+        }
         const result = await commands.check().check(context(a), { strict: a.strict });
         if (!result.clean) requestedExit = 1;
       },

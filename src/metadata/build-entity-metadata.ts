@@ -33,10 +33,22 @@ const built = new WeakSet<DataSource>();
  * await buildEntityMetadata(dataSource);
  * const target = schemaFromEntities(dataSource);
  */
-export async function buildEntityMetadata(
-  dataSource: DataSource,
-  configFile?: string,
-): Promise<void> {
+export function buildEntityMetadata(dataSource: DataSource, configFile?: string): Promise<void> {
+  // Once per DataSource: `check --each` compares many databases with the same entities, at
+  // the same time, and a second build of the same files gives the same metadata.
+  let building = builds.get(dataSource);
+  if (building === undefined) {
+    building = build(dataSource, configFile);
+    builds.set(dataSource, building);
+    // A failed build is not remembered: the next command reports its own error.
+    building.catch(() => builds.delete(dataSource));
+  }
+  return building;
+}
+
+const builds = new WeakMap<DataSource, Promise<void>>();
+
+async function build(dataSource: DataSource, configFile?: string): Promise<void> {
   if (!SQLITE_TYPES.has(dataSource.options.type)) postgresDriverOf(dataSource);
   const typeorm = userTypeOrm(dataSource, configFile);
   await typeorm.driverOf(dataSource);
