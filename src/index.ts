@@ -14,8 +14,22 @@ export type * from "./schema/model";
 export type * from "./ops/operations";
 export { init } from "./commands/init";
 export { revision, type RevisionOptions, type RevisionResult } from "./commands/revision";
-export { upgrade, downgrade, type MigrateOptions, type MigrateResult } from "./commands/migrate";
+export {
+  upgrade,
+  downgrade,
+  type MigrateOptions,
+  type MigrateResult,
+  type MigratedStep,
+} from "./commands/migrate";
+export {
+  upgradeEach,
+  checkEach,
+  type FleetEntry,
+  type FleetOptions,
+  type FleetStatus,
+} from "./commands/fleet";
+export { readFleetTargets, type FleetTarget } from "./config/fleet-targets";
 export { check, diff, type CheckResult } from "./commands/check";
 export { current, heads, history } from "./commands/inspect";
-export { consoleOutput, recordingOutput, type Output } from "./commands/output";
+export { consoleOutput, recordingOutput, silentOutput, type Output } from "./commands/output";
 export type { CommandContext } from "./commands/command-context";

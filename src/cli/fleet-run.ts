@@ -57,7 +57,7 @@ function detail(entry: FleetEntry): string {
     case "failed":
       return entry.error ?? "";
     case "skipped":
-      return "not started (--fail-fast)";
+      return "not started (an earlier failure with --fail-fast, or aborted)";
     case "current":
     case "clean":
       return "";

@@ -1,3 +1,5 @@
+import type { DataSource } from "typeorm";
+import type { AutogenOptions } from "../config/options";
 import type { Output } from "./output";
 
 /** What every command receives: where the config is, where to write, the environment. */
@@ -13,4 +15,16 @@ export interface CommandContext {
    * TTY, CI), and then commands that would ask take the documented non-interactive path.
    */
   readonly confirm?: (question: string) => Promise<boolean>;
+  /**
+   * The application's own DataSource, used instead of a config file (`configPath` is then
+   * ignored); `options` are the autogen options the config's `autogen` export would hold,
+   * with paths relative to `cwd`.
+   */
+  readonly dataSource?: DataSource;
+  readonly options?: AutogenOptions;
+  /**
+   * Stops a run between migrations: the one running finishes (or rolls back), none after it
+   * starts, and the command rejects with an AutogenError of code "aborted".
+   */
+  readonly signal?: AbortSignal;
 }

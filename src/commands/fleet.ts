@@ -83,7 +83,7 @@ async function runEach(
       const target = targets[index] as FleetTarget;
       const started = Date.now();
       let entry: FleetEntry;
-      if (stop) {
+      if (stop || ctx.signal?.aborted) {
         entry = {
           target: target.description,
           status: "skipped",

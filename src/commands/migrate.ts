@@ -39,14 +39,27 @@ export interface MigrateOptions {
   readonly yes?: boolean;
 }
 
+type Direction = "upgrade" | "downgrade";
+
+/** One migration a live run applied or reverted. */
+export interface MigratedStep {
+  readonly revision: string;
+  readonly message: string;
+  /** The migration file, relative to the project. */
+  readonly file: string;
+  readonly direction: Direction;
+  /** From the migration's first statement to its commit. */
+  readonly milliseconds: number;
+}
+
 export interface MigrateResult {
   /** Revisions run, in order. */
   readonly applied: readonly string[];
+  /** The same migrations with their files and timings (live runs only). */
+  readonly steps?: readonly MigratedStep[];
   /** The script, in `--sql` mode. */
   readonly script?: string;
 }
-
-type Direction = "upgrade" | "downgrade";
 
 function plan(graph: MigrationGraph, direction: Direction, current: string[], target: string) {
   return direction === "upgrade"
@@ -139,6 +152,7 @@ async function online(
         out.info(`Nothing to ${direction}: the database is at ${current.join(", ") || "base"}.`);
         return { applied: [] };
       }
+      const migrated: MigratedStep[] = [];
       try {
         await runSteps(liveExecutor(client), steps, {
           versionTable: table,
@@ -147,15 +161,20 @@ async function online(
           timeouts: settings,
           lockTimeoutRetries: settings.lockTimeoutRetries,
           onStepStart: (step) => progress.start(step),
-          onStepDone: (step, ms) => progress.finished(step, ms),
+          onStepDone: (step, ms) => {
+            progress.finished(step, ms);
+            const { revision, message, file } = step;
+            migrated.push({ revision, message, file, direction, milliseconds: ms });
+          },
           onRetry: (notice) => progress.retry(notice),
+          signal: ws.context.signal,
         });
       } catch (error) {
         progress.stopped(steps.length, current);
         throw error;
       }
       progress.summary(steps.length, current);
-      return { applied: steps.map((s) => s.revision) };
+      return { applied: steps.map((s) => s.revision), steps: migrated };
     },
     {
       onWait: (holder) => progress.waiting(holder),

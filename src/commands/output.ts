@@ -15,6 +15,13 @@ export const consoleOutput: Output = {
   warn: (line) => void process.stderr.write(`warning: ${line}\n`),
 };
 
+/** An output that prints nothing: for an application that logs the returned results itself. */
+export const silentOutput: Output = {
+  data: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+};
+
 /** An output that keeps everything, for tests and for `--json` callers. */
 export function recordingOutput(): Output & { readonly lines: string[]; text(): string } {
   const lines: string[] = [];

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Client } from "pg";
 import { connectionSettings, type ConnectionSettings } from "../config/connection-settings";
 import { startEmbeddedServer } from "../config/embedded-server";
-import { loadConfig, type LoadedConfig } from "../config/load-config";
+import { configFromDataSource, loadConfig, type LoadedConfig } from "../config/load-config";
 import { fromUrl } from "../config/connection-settings";
 import type { SqlClient } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
@@ -38,7 +38,10 @@ export class Workspace {
   }
 
   static async open(ctx: CommandContext): Promise<Workspace> {
-    return new Workspace(await loadConfig(ctx.configPath, ctx.cwd, ctx.dataSourceName), ctx);
+    const config = ctx.dataSource
+      ? configFromDataSource(ctx.dataSource, ctx.options, ctx.cwd)
+      : await loadConfig(ctx.configPath, ctx.cwd, ctx.dataSourceName);
+    return new Workspace(config, ctx);
   }
 
   get options() {

@@ -63,6 +63,31 @@ export async function loadConfig(
   return { dataSource: candidate, options: resolveOptions(file, loaded.autogen) };
 }
 
+/**
+ * The config of an application that hands its DataSource over directly (the programmatic
+ * API): the same checks as a loaded file's, with `options` in place of the `autogen` export
+ * and `cwd` as the project folder.
+ */
+export function configFromDataSource(
+  dataSource: DataSource,
+  options: unknown,
+  cwd = process.cwd(),
+): LoadedConfig {
+  if (!isDataSource(dataSource)) {
+    throw new ConfigError("The dataSource given to typeorm-autogen is not a TypeORM DataSource.");
+  }
+  const type = (dataSource.options as { type?: string }).type;
+  if (type !== "postgres" && type !== "better-sqlite3" && type !== "sqlite") {
+    throw new ConfigError(
+      `The DataSource given to typeorm-autogen is of type "${String(type)}"; typeorm-autogen supports "postgres", "better-sqlite3" and "sqlite".`,
+    );
+  }
+  return { dataSource, options: resolveOptions(resolve(cwd, API_OPTIONS), options) };
+}
+
+/** How messages name the options passed to the API, in place of a config file. */
+const API_OPTIONS = "(autogen options)";
+
 /** The exports, with a Promise exported as the default or `dataSource` replaced by its value. */
 async function settledExports(
   loaded: Record<string, unknown>,

@@ -1,4 +1,5 @@
 import { describeOperations } from "../api/describe-operations";
+import { AutogenError } from "../errors";
 import type { TransactionMode } from "../config/options";
 import type { RunnerDialect, SessionTimeouts } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
@@ -42,6 +43,8 @@ export interface RunOptions {
   readonly onStepDone?: (step: MigrationStep, milliseconds: number) => void;
   /** Called before each retry after a lock timeout. */
   readonly onRetry?: (notice: RetryNotice) => void;
+  /** Checked before each transaction unit: once aborted, no further migration starts. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -88,6 +91,13 @@ const NOTHING_RAN = "No statement of this run was sent to the database.";
 const NO_TRANSACTION =
   "It ran without a transaction: its statements before the failing one stay applied, and the version table does not record it. Repair the database by hand (or make the migration idempotent) before running it again.";
 
+function aborted(next: MigrationStep): AutogenError {
+  return new AutogenError(
+    "aborted",
+    `the ${next.direction} was aborted before ${next.revision} (${next.message}); the migrations before it stay ${next.direction === "upgrade" ? "applied" : "reverted"}`,
+  );
+}
+
 function rolledBack(before: number): string {
   if (before === 0) return "It was rolled back; the migrations before it stay applied.";
   return `The transaction was rolled back: it and the ${before} migration(s) before it in the same transaction (transactionMode "all") are not applied.`;
@@ -107,6 +117,7 @@ class UnitRunner {
   async unit(unit: TransactionUnit): Promise<void> {
     const durations = new Map<MigrationStep, number>();
     const first = unit.steps[0];
+    if (first && this.options.signal?.aborted) throw aborted(first.step);
     // Announced ahead of BEGIN, so a script's comment heads the migration's transaction.
     if (first) this.begin(first.step);
     if (unit.transactional && first && first.hoisted.size > 0) {

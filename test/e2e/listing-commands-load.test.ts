@@ -4,8 +4,9 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { emptyMigration, LIBRARY_FIXTURE, project, type Project } from "./project";
 
 /**
- * `current`, `heads` and `history` answer from the version table and the migration files
- * alone (issue "Speed"): they must not load the compare pipeline,
+ * `current`, `heads`, `history` and an `upgrade` with nothing to do (an application's start-up)
+ * answer from the version table and the migration files alone (issue "Speed"): they must not
+ * load the compare pipeline,
  * ts-morph or the TypeScript compiler. A preloaded script records every module the process
  * loaded when it exits.
  */
@@ -38,7 +39,7 @@ const FORBIDDEN = [
   /[\\/]typescript[\\/]lib[\\/]typescript\.js$/,
 ];
 
-describe.each(["current", "heads", "history"])("autogen %s", (command) => {
+describe.each(["current", "heads", "history", "upgrade"])("autogen %s", (command) => {
   it("loads no compare pipeline, ts-morph or compiler", async () => {
     const file = join(app.dir, `${command}-modules.json`);
     const result = await app.run([command], {
