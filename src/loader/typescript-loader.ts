@@ -11,6 +11,7 @@ import {
   type TranspileCache,
 } from "./transpile-cache";
 import transpileOptions from "./transpile-options.json";
+import { installEsmSupport, withoutImportMeta } from "./esm-projects";
 
 /**
  * Loads TypeScript files (the config, entities, migrations) with no build step.
@@ -118,8 +119,9 @@ export function registerTypeScriptLoader(): void {
   if (registered) return;
   registered = true;
   type CompilingModule = NodeJS.Module & { _compile(code: string, filename: string): void };
+  installEsmSupport();
   require.extensions[".ts"] = (module, filename) => {
-    const source = readFileSync(filename, "utf8");
+    const source = withoutImportMeta(readFileSync(filename, "utf8"));
     const code = cachedCompile(source, filename);
     try {
       (module as CompilingModule)._compile(code, filename);
@@ -127,6 +129,9 @@ export function registerTypeScriptLoader(): void {
       throw failedToLoad(error, filename, source);
     }
   };
+  // ESM projects name their files .mts (and CommonJS ones in them .cts): compiled the same way.
+  require.extensions[".mts"] = require.extensions[".ts"];
+  require.extensions[".cts"] = require.extensions[".ts"];
 }
 
 /**
