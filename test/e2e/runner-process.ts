@@ -14,7 +14,7 @@ export interface RunningCli {
 export function startCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): RunningCli {
   const child = spawn(process.execPath, [join(REPO_ROOT, "bin", "autogen.js"), ...args], {
     cwd,
-    env: { ...process.env, DATABASE_URL: undefined, ...env },
+    env: { ...process.env, DATABASE_URL: undefined, FORCE_COLOR: undefined, ...env },
   });
   let stdout = "";
   let stderr = "";

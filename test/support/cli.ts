@@ -35,7 +35,14 @@ export function runCli(
       "dist/ is missing: run `npm run build` (npm test does it) before the e2e tests",
     );
   }
-  const env = { ...process.env, DATABASE_URL: undefined, ...options.env };
+  // Colour only when a test asks for it: jest may set FORCE_COLOR for its workers.
+  const env = {
+    ...process.env,
+    DATABASE_URL: undefined,
+    FORCE_COLOR: undefined,
+    NO_COLOR: undefined,
+    ...options.env,
+  };
   return new Promise((done) => {
     execFile(
       process.execPath,
