@@ -1,4 +1,9 @@
-import { parseColumnRename, parseTableRename, splitFlag } from "../config/rename-hints";
+import {
+  parseColumnRename,
+  parseEnumValueRename,
+  parseTableRename,
+  splitFlag,
+} from "../config/rename-hints";
 import type { RenameHints } from "../diff/renames";
 import { UsageError } from "../errors";
 
@@ -14,6 +19,11 @@ export const renameFlagSet = {
     array: true,
     describe: "A renamed table, kept with its rows: old=new (repeatable)",
   },
+  "rename-enum-value": {
+    type: "string",
+    array: true,
+    describe: "A renamed enum label, rows keep their value: enum_type.old=new (repeatable)",
+  },
   renames: {
     type: "boolean",
     default: true,
@@ -22,7 +32,11 @@ export const renameFlagSet = {
 } as const;
 
 /** The flags as hints, checked before anything connects (a usage error, exit 2). */
-export function renameHints(args: { rename?: string[]; "rename-table"?: string[] }): RenameHints {
+export function renameHints(args: {
+  rename?: string[];
+  "rename-table"?: string[];
+  "rename-enum-value"?: string[];
+}): RenameHints {
   const read = <T>(
     flag: string,
     text: string,
@@ -34,7 +48,9 @@ export function renameHints(args: { rename?: string[]; "rename-table"?: string[]
       const shape =
         flag === "--rename"
           ? "table.old=new (or schema.table.old=new)"
-          : "old=new (or schema.old=new)";
+          : flag === "--rename-enum-value"
+            ? "enum_type.old=new (or schema.enum_type.old=new)"
+            : "old=new (or schema.old=new)";
       throw new UsageError(`${flag} ${text} must be ${shape}.`);
     }
     return hint;
@@ -42,5 +58,8 @@ export function renameHints(args: { rename?: string[]; "rename-table"?: string[]
   return {
     tables: (args["rename-table"] ?? []).map((t) => read("--rename-table", t, parseTableRename)),
     columns: (args.rename ?? []).map((t) => read("--rename", t, parseColumnRename)),
+    enumValues: (args["rename-enum-value"] ?? []).map((t) =>
+      read("--rename-enum-value", t, parseEnumValueRename),
+    ),
   };
 }

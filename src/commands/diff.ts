@@ -2,6 +2,7 @@ import type { ClientBase } from "pg";
 import { compareEntities } from "../autogen/compare-entities";
 import { reviewBothWays } from "../autogen/hazard-review";
 import { renameFlag } from "../config/rename-hints";
+import { renameShape } from "../diff/renames";
 import { postgres } from "../dialect/postgres";
 import { readRowEstimates } from "../introspect";
 import { summarizeDiff, type DiffSummary } from "../lint/diff-summary";
@@ -69,13 +70,7 @@ export async function diff(ctx: CommandContext, options: DiffOptions = {}): Prom
         downgrade,
         rows,
         sql,
-        decided: renames.applied.map((r) => ({
-          kind: "table" in r ? "column" : "table",
-          schema: r.schema,
-          table: "table" in r ? r.table : null,
-          from: r.from,
-          to: r.to,
-        })),
+        decided: renames.applied.map(renameShape),
         undecided: renames.undecided,
         flagOf: renameFlag,
       });

@@ -1,27 +1,40 @@
 import type { SqlClient } from "../dialect/dialect";
 import { compareEntities, type Comparison } from "../autogen/compare-entities";
 import { mergeHints, renameFlag } from "../config/rename-hints";
-import type { ColumnRename, RenameCandidate, RenameHints, TableRename } from "../diff/renames";
+import { renameShape, type RenameCandidate, type RenameHints } from "../diff/renames";
 import { RevisionError } from "../errors";
 import type { Workspace } from "./workspace";
 
-const describe = (c: RenameCandidate): string =>
-  c.kind === "table"
-    ? `table "${c.from}" is dropped and "${c.to}" created`
-    : `"${c.table}"."${c.from}" is dropped and "${c.to}" added`;
+const describe = (c: RenameCandidate): string => {
+  switch (c.kind) {
+    case "table":
+      return `table "${c.from}" is dropped and "${c.to}" created`;
+    case "column":
+      return `"${c.table}"."${c.from}" is dropped and "${c.to}" added`;
+    case "enumValue":
+      return `enum "${c.table}" loses the label '${c.from}' and gains '${c.to}' in its place`;
+  }
+};
 
-const hintOf = (c: RenameCandidate): RenameHints =>
-  c.kind === "table"
-    ? { tables: [{ schema: c.schema, from: c.from, to: c.to }], columns: [] }
-    : {
-        tables: [],
-        columns: [{ schema: c.schema, table: c.table as string, from: c.from, to: c.to }],
-      };
+const NO_HINTS: RenameHints = { tables: [], columns: [], enumValues: [] };
 
-const flagOf = (hint: TableRename | ColumnRename): string =>
-  "table" in hint
-    ? renameFlag({ kind: "column", ...hint })
-    : renameFlag({ kind: "table", table: null, ...hint });
+const hintOf = (c: RenameCandidate): RenameHints => {
+  const { schema, from, to } = c;
+  switch (c.kind) {
+    case "table":
+      return { ...NO_HINTS, tables: [{ schema, from, to }] };
+    case "column":
+      return { ...NO_HINTS, columns: [{ schema, table: c.table as string, from, to }] };
+    case "enumValue":
+      return { ...NO_HINTS, enumValues: [{ schema, type: c.table as string, from, to }] };
+  }
+};
+
+const WHAT_IT_NAMES: Readonly<Record<RenameCandidate["kind"], string>> = {
+  table: "table that is dropped while the new name is created",
+  column: "column that is dropped while the new name is added",
+  enumValue: "enum label that is removed while the new one is added",
+};
 
 export interface RenameChoices {
   /** Renames given on the command line: each must match, unlike the config's. */
@@ -48,12 +61,15 @@ export async function decideRenames(
       dialect: ws.dialect,
       renames: hints,
     });
-    const unmatched = [...choices.flags.tables, ...choices.flags.columns].filter(
-      (hint) => !comparison.renames.applied.includes(hint),
-    );
+    const unmatched = [
+      ...choices.flags.tables,
+      ...choices.flags.columns,
+      ...(choices.flags.enumValues ?? []),
+    ].filter((hint) => !comparison.renames.applied.includes(hint));
     if (unmatched.length > 0) {
+      const shape = renameShape(unmatched[0]!);
       throw new RevisionError(
-        `${flagOf(unmatched[0]!)} names no ${"table" in unmatched[0]! ? "column" : "table"} that is dropped while the new name is added`,
+        `${renameFlag(shape)} names no ${WHAT_IT_NAMES[shape.kind]}`,
         "check the names against the entities and the database (`autogen diff` shows the drops and adds)",
       );
     }

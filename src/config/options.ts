@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import { ConfigError } from "../errors";
 import type { RenameHints } from "../diff/renames";
 import type { TableRef } from "../schema/model";
-import { parseColumnRename, parseTableRename } from "./rename-hints";
+import { parseColumnRename, parseEnumValueRename, parseTableRename } from "./rename-hints";
 
 /** How migrations are wrapped in transactions (see docs/configuration.md). */
 export type TransactionMode = "each" | "all" | "none";
@@ -59,6 +59,8 @@ export interface AutogenOptions {
   readonly renames?: Readonly<Record<string, string>>;
   /** Tables renamed likewise: `{ tags: "labels" }` (or `"schema.table"`). */
   readonly renameTables?: Readonly<Record<string, string>>;
+  /** Enum labels renamed, rows keeping their value: `{ "post_status_enum.live": "published" }`. */
+  readonly renameEnumValues?: Readonly<Record<string, string>>;
 }
 
 /** The options with every default filled in and paths made absolute. */
@@ -129,6 +131,10 @@ export function resolveOptions(configFile: string, raw: unknown): ResolvedOption
       columns: hintEntries(configFile, "renames", options.renames).map(([from, to]) =>
         checked(configFile, "renames", from, parseColumnRename(from, to)),
       ),
+      enumValues: hintEntries(configFile, "renameEnumValues", options.renameEnumValues).map(
+        ([from, to]) =>
+          checked(configFile, "renameEnumValues", from, parseEnumValueRename(from, to)),
+      ),
     },
   };
 }
@@ -152,11 +158,11 @@ function checked<T>(configFile: string, name: string, key: string, hint: T | nul
   if (hint !== null) return hint;
   const shape =
     name === "renames"
-      ? '"table.column" (or "schema.table.column")'
-      : '"table" (or "schema.table")';
-  throw new ConfigError(
-    `${configFile}: ${name} key ${JSON.stringify(key)} must be ${shape} mapped to a new name without dots.`,
-  );
+      ? '"table.column" (or "schema.table.column") mapped to a new name without dots'
+      : name === "renameEnumValues"
+        ? '"enum_type.label" (or "schema.enum_type.label") mapped to the new label'
+        : '"table" (or "schema.table") mapped to a new name without dots';
+  throw new ConfigError(`${configFile}: ${name} key ${JSON.stringify(key)} must be ${shape}.`);
 }
 
 function hooks(configFile: string, value: unknown): string[] {

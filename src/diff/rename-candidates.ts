@@ -6,9 +6,9 @@ import type { Column, DatabaseSchema, Table } from "../schema/model";
  * wrong guess would keep data the user meant to drop, and a missed one loses it.
  */
 export interface RenameCandidate {
-  readonly kind: "table" | "column";
+  readonly kind: "table" | "column" | "enumValue";
   readonly schema: string;
-  /** The column's table (its name in the target); null for a table. */
+  /** The column's table (its name in the target), the enum type of a label; null for a table. */
   readonly table: string | null;
   readonly from: string;
   readonly to: string;

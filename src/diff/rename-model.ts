@@ -76,6 +76,34 @@ export function renameEnumIn(
   };
 }
 
+/**
+ * An enum label renamed: the type's labels, and the defaults of its columns that are that label
+ * (written `'old'`, as the catalogs print an enum default once its cast is stripped).
+ */
+export function renameEnumValueIn(
+  schema: DatabaseSchema,
+  where: { schema: string; type: string; from: string; to: string },
+): DatabaseSchema {
+  // SQL string literals: the label between quotes, its own quotes doubled.
+  const literal = (label: string) => `'${label.replace(/'/g, "''")}'`;
+  const ofType = (typeSchema: string | null, type: string) =>
+    typeSchema === where.schema && type === where.type;
+  const renamed = mapTables(schema, (table) => ({
+    ...table,
+    columns: table.columns.map((c) =>
+      ofType(c.typeSchema, c.type) && !c.isArray && c.default === literal(where.from)
+        ? { ...c, default: literal(where.to) }
+        : c,
+    ),
+  }));
+  return {
+    ...renamed,
+    enums: schema.enums.map((e) =>
+      ofType(e.schema, e.name) ? { ...e, values: swap(e.values, where.from, where.to) } : e,
+    ),
+  };
+}
+
 /** Renames an index or a constraint of one table (their names are the only thing that changes). */
 export function renameNamedIn(
   schema: DatabaseSchema,

@@ -6,6 +6,7 @@ import type { DatabaseSchema, Table } from "../schema/model";
 import { columnCandidates, tableCandidates, type RenameCandidate } from "./rename-candidates";
 import { renameColumnIn, renameTableIn } from "./rename-model";
 import { unchangedRenames } from "./unchanged-renames";
+import { enumValueRenames, type EnumValueRename } from "./enum-value-renames";
 
 export type { RenameCandidate } from "./rename-candidates";
 
@@ -23,7 +24,9 @@ export interface ColumnRename extends TableRename {
 export interface RenameHints {
   readonly tables: readonly TableRename[];
   readonly columns: readonly ColumnRename[];
+  readonly enumValues?: readonly EnumValueRename[];
 }
+export type { EnumValueRename } from "./enum-value-renames";
 export const NO_RENAME_HINTS: RenameHints = { tables: [], columns: [] };
 
 export interface RenamePlan {
@@ -34,7 +37,17 @@ export interface RenamePlan {
   /** Drop-and-add pairs no hint decided: the caller asks, refuses, or lets them be. */
   readonly undecided: readonly RenameCandidate[];
   /** Hints that matched a dropped and an added object (unmatched config hints are stale). */
-  readonly applied: readonly (TableRename | ColumnRename)[];
+  readonly applied: readonly (TableRename | ColumnRename | EnumValueRename)[];
+}
+
+/** A decided rename in the shape of a candidate (without its score), for reports and flags. */
+export function renameShape(
+  rename: TableRename | ColumnRename | EnumValueRename,
+): Omit<RenameCandidate, "score"> {
+  const { schema, from, to } = rename;
+  if ("type" in rename) return { kind: "enumValue", schema, table: rename.type, from, to };
+  if ("table" in rename) return { kind: "column", schema, table: rename.table, from, to };
+  return { kind: "table", schema, table: null, from, to };
 }
 
 const byKey = (tables: readonly Table[]) => new Map(tables.map((t) => [refKey(t), t]));
@@ -96,11 +109,12 @@ export function planRenames(
     undecided.push(...columnCandidates(renamedBefore, after, model, target));
   }
 
-  const unchanged = unchangedRenames(model, target);
+  const labels = enumValueRenames(model, target, hints.enumValues ?? []);
+  const unchanged = unchangedRenames(labels.current, target);
   return {
-    operations: [...operations, ...unchanged.operations],
+    operations: [...operations, ...labels.operations, ...unchanged.operations],
     current: unchanged.current,
-    undecided,
-    applied,
+    undecided: [...undecided, ...labels.undecided],
+    applied: [...applied, ...labels.applied],
   };
 }

@@ -44,7 +44,7 @@ export interface SummaryHazard {
   readonly text: string;
 }
 export interface SummaryRename {
-  readonly kind: "table" | "column";
+  readonly kind: "table" | "column" | "enumValue";
   readonly schema: string;
   readonly table: string | null;
   readonly from: string;

@@ -35,9 +35,22 @@ const slowMigration = (revision: string, downRevision: string | null) =>
   emptyMigration(revision, downRevision).replace(
     "export async function upgrade(_context: MigrationContext): Promise<void> {}",
     `export async function upgrade({ op }: MigrationContext): Promise<void> {
-  await op.execute("SELECT pg_sleep(0.4)");
+  await op.execute("SELECT pg_sleep(1.5)");
 }`,
   );
+
+/** Resolves once a statement containing `text` runs on the database (polled every 20 ms). */
+async function waitUntilRunning(database: TestDatabase, text: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const rows = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()",
+      [`%${text}%`],
+    );
+    if ((rows[0]?.n ?? 0) > 0) return;
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  throw new Error(`no statement with ${text} started within 10 s`);
+}
 
 const write = (name: string, text: string) =>
   writeFileSync(join(dir, "db", "migrations", name), text);
@@ -87,8 +100,11 @@ describe("upgrade() with the application's DataSource", () => {
     write("a00000000001_first.ts", slowMigration("a00000000001", null));
     write("a00000000002_second.ts", emptyMigration("a00000000002", "a00000000001"));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 150);
     const run = upgrade(context({ signal: controller.signal }), { target: "head" });
+    // Aborted once the first migration is running (its sleep is visible on the server), not
+    // on a timer: loading the files may take longer than any fixed delay on a loaded machine.
+    await waitUntilRunning(db, "pg_sleep(1.5)");
+    controller.abort();
     await expect(run).rejects.toMatchObject({ code: "aborted" });
     await expect(run).rejects.toThrow(/aborted before a00000000002/);
     const rows = await db.query<{ revision: string }>("SELECT revision FROM autogen_version");

@@ -1,4 +1,5 @@
 import { NO_RENAME_HINTS, planRenames } from "../../src/diff/renames";
+import { parseEnumValueRename, renameFlag } from "../../src/config/rename-hints";
 import { nameSimilarity } from "../../src/diff/rename-candidates";
 import { column, schema, table } from "../support/model-builders";
 
@@ -98,5 +99,80 @@ describe("nameSimilarity", () => {
     expect(nameSimilarity("fullName", "full_name")).toBe(1);
     expect(nameSimilarity("nick", "nickname")).toBe(0.5);
     expect(nameSimilarity("a", "z")).toBe(0);
+  });
+});
+
+describe("planRenames and enum labels", () => {
+  const typed = (values: string[], fallback: string) =>
+    schema(
+      [
+        table("posts", [
+          id,
+          column("status", "post_status", { typeSchema: "public", default: `'${fallback}'` }),
+        ]),
+      ],
+      [{ schema: "public", name: "post_status", values }],
+    );
+  const hint = { schema: "public", type: "post_status", from: "live", to: "published" };
+
+  it("offers a label swapped for another in the same place, and takes nothing alone", () => {
+    const plan = planRenames(
+      typed(["draft", "live"], "live"),
+      typed(["draft", "published"], "published"),
+      NO_RENAME_HINTS,
+    );
+    expect(plan.operations).toEqual([]);
+    expect(plan.undecided).toMatchObject([
+      { kind: "enumValue", table: "post_status", from: "live", to: "published" },
+    ]);
+  });
+
+  it("offers nothing when labels are removed and added in different places", () => {
+    const plan = planRenames(
+      typed(["draft", "live"], "draft"),
+      typed(["published", "draft"], "draft"),
+      NO_RENAME_HINTS,
+    );
+    expect(plan.undecided).toEqual([]);
+  });
+
+  it("takes a hinted label rename, and the column default that was the old label follows it", () => {
+    const plan = planRenames(
+      typed(["draft", "live"], "live"),
+      typed(["draft", "published"], "published"),
+      { ...NO_RENAME_HINTS, enumValues: [hint] },
+    );
+    expect(plan.operations).toEqual([
+      {
+        kind: "renameEnumValue",
+        schema: "public",
+        name: "post_status",
+        from: "live",
+        to: "published",
+      },
+    ]);
+    expect(plan.undecided).toEqual([]);
+    expect(plan.current).toEqual(typed(["draft", "published"], "published"));
+  });
+});
+
+describe("enum label hints as written", () => {
+  it("read type.label, schema.type.label, and a dotted label schema-qualified; the flag reads back", () => {
+    expect(parseEnumValueRename("post_status.live", "published")).toEqual(
+      hintFor("public", "live"),
+    );
+    expect(parseEnumValueRename("blog.post_status.live", "x")).toMatchObject({ schema: "blog" });
+    const dotted = parseEnumValueRename("public.post_status.v1.2", "v1.3");
+    expect(dotted).toEqual({ schema: "public", type: "post_status", from: "v1.2", to: "v1.3" });
+    const flag = renameFlag({ kind: "enumValue", ...dotted!, table: "post_status" });
+    expect(flag).toBe("--rename-enum-value public.post_status.v1.2=v1.3");
+    expect(parseEnumValueRename("post_status", "x")).toBeNull();
+    expect(parseEnumValueRename("post_status.live", "")).toBeNull();
+  });
+  const hintFor = (schemaName: string, from: string) => ({
+    schema: schemaName,
+    type: "post_status",
+    from,
+    to: "published",
   });
 });
