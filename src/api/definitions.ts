@@ -62,6 +62,12 @@ export interface IndexDefinition extends KeyDefinition {
   readonly method?: string;
 }
 
+/** How `op.createIndex` and `op.dropIndex` run. */
+export interface IndexOptions {
+  /** Without blocking writes, outside a transaction (`transaction = false`). Default false. */
+  readonly concurrently?: boolean;
+}
+
 export interface ForeignKeyDefinition extends KeyDefinition {
   readonly references: { readonly table: TableName; readonly columns: readonly string[] };
   /** Defaults to `"NO ACTION"`, as in PostgreSQL. */

@@ -10,6 +10,7 @@ export type {
   ExecuteOptions,
   ForeignKeyDefinition,
   IndexDefinition,
+  IndexOptions,
   KeyDefinition,
   TableDefinition,
   UniqueDefinition,
@@ -18,3 +19,4 @@ export type {
 export type { MigrationContext } from "./migration-context";
 export type { MigrationOperations } from "./migration-operations";
 export type { QualifiedName, TableName, TypeName } from "./names";
+export type { Todo } from "./todo";

@@ -114,6 +114,11 @@ function build(argv: string[]): Argv<GlobalArgs> {
               type: "string",
               describe: "Revision id to use instead of a random one",
             })
+            .option("concurrently", {
+              type: "boolean",
+              describe:
+                "Build and drop indexes on existing tables CONCURRENTLY (the file runs outside a transaction); default: the config's concurrentIndexes",
+            })
             .options(renameFlagSet),
         ),
       async (a) =>
@@ -129,6 +134,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
           revId: a["rev-id"],
           renames: renameHints(a),
           noRenames: !a.renames,
+          concurrently: a.concurrently,
         })),
     )
     .command(

@@ -1,4 +1,7 @@
+import type { ClientBase } from "pg";
 import { postgres } from "../dialect/postgres";
+import { readRowEstimates } from "../introspect";
+import { plannedTables, planForRows } from "../ops/plans-for-rows";
 import { RevisionError, UsageError } from "../errors";
 import { reviewBothWays } from "../autogen/hazard-review";
 import { reverseOperations } from "../ops/reverse";
@@ -39,6 +42,11 @@ export interface RevisionOptions {
   readonly renames?: RenameHints;
   /** `--no-renames`: plausible renames are written as the drops and adds they look like. */
   readonly noRenames?: boolean;
+  /**
+   * `--concurrently`: indexes on existing tables are built and dropped `CONCURRENTLY`, the
+   * file runs outside a transaction. Default: the config's `concurrentIndexes`.
+   */
+  readonly concurrently?: boolean;
 }
 
 export interface RevisionResult {
@@ -112,7 +120,18 @@ async function autogenerate(
       flags: options.renames ?? NO_RENAME_HINTS,
       refuse: options.noRenames ?? false,
     };
-    const upgrade = (await decideRenames(ws, client, choices)).operations;
+    const decided = (await decideRenames(ws, client, choices)).operations;
+    const upgrade =
+      ws.dialect === postgres
+        ? planForRows(decided, {
+            rows: await readRowEstimates(
+              client as unknown as ClientBase,
+              plannedTables(decided),
+              postgres.quote.qualified,
+            ),
+            concurrently: options.concurrently ?? ws.options.concurrentIndexes,
+          })
+        : decided;
     return {
       upgrade,
       review: await reviewBothWays(

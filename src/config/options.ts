@@ -59,6 +59,11 @@ export interface AutogenOptions {
   readonly renames?: Readonly<Record<string, string>>;
   /** Tables renamed likewise: `{ tags: "labels" }` (or `"schema.table"`). */
   readonly renameTables?: Readonly<Record<string, string>>;
+  /**
+   * `revision` builds and drops indexes on existing tables `CONCURRENTLY`, in a migration
+   * that runs outside a transaction, as `--concurrently` does. Default false.
+   */
+  readonly concurrentIndexes?: boolean;
 }
 
 /** The options with every default filled in and paths made absolute. */
@@ -74,6 +79,7 @@ export interface ResolvedOptions {
   readonly directUrl: string | null;
   readonly postWriteHooks: readonly string[];
   readonly renames: RenameHints;
+  readonly concurrentIndexes: boolean;
 }
 
 /** How live runs wait, time out and retry; durations in seconds, null for "not set". */
@@ -122,6 +128,7 @@ export function resolveOptions(configFile: string, raw: unknown): ResolvedOption
     },
     directUrl: directUrl(configFile, options.directUrl),
     postWriteHooks: hooks(configFile, options.postWriteHooks),
+    concurrentIndexes: flag(configFile, "concurrentIndexes", options.concurrentIndexes),
     renames: {
       tables: hintEntries(configFile, "renameTables", options.renameTables).map(([from, to]) =>
         checked(configFile, "renameTables", from, parseTableRename(from, to)),
@@ -157,6 +164,16 @@ function checked<T>(configFile: string, name: string, key: string, hint: T | nul
   throw new ConfigError(
     `${configFile}: ${name} key ${JSON.stringify(key)} must be ${shape} mapped to a new name without dots.`,
   );
+}
+
+function flag(configFile: string, name: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== "boolean") {
+    throw new ConfigError(
+      `${configFile}: ${name} must be true or false, not ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
 }
 
 function hooks(configFile: string, value: unknown): string[] {

@@ -34,10 +34,13 @@ function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   if (changed("nullable") && to.nullable === false) {
     lines.push(
       ...warn(
-        op.backfill !== undefined
-          ? `makes ${column} NOT NULL, first setting the rows that hold NULL to ${op.backfill} ` +
+        op.backfillToWrite !== undefined
+          ? `makes ${column} NOT NULL, first filling the rows that hold NULL with SQL you write: ` +
+              "replace op.todo(...) in the file (tsc and the run refuse it until then)"
+          : op.backfill !== undefined
+            ? `makes ${column} NOT NULL, first setting the rows that hold NULL to ${op.backfill} ` +
               "(an UPDATE; the downgrade leaves them set)"
-          : `makes ${column} NOT NULL (fails if a row holds NULL: see ${NOT_NULL_RECIPE})`,
+            : `makes ${column} NOT NULL (fails if a row holds NULL: see ${NOT_NULL_RECIPE})`,
       ),
     );
   } else if (changed("nullable")) lines.push(...note(`makes ${column} nullable`));
@@ -96,11 +99,14 @@ const reviewers: OperationHandlers<string | ReviewLine[]> = {
   addUnique: (op) =>
     `adds unique constraint ${q(op.unique.name)} on ${t(op)} (fails if rows are duplicated)`,
   dropUnique: (op) => `drops unique constraint ${q(op.name)} on ${t(op)}`,
-  createIndex: (op) =>
-    op.index.unique
-      ? `creates unique index ${q(op.index.name)} on ${t(op)} (fails if rows are duplicated)`
-      : `creates index ${q(op.index.name)} on ${t(op)}`,
-  dropIndex: (op) => `drops index ${q(op.name)} on ${t(op)}`,
+  createIndex: (op) => {
+    const how = op.concurrently ? " concurrently (writes go on; outside a transaction)" : "";
+    return op.index.unique
+      ? `creates unique index ${q(op.index.name)} on ${t(op)}${how} (fails if rows are duplicated)`
+      : `creates index ${q(op.index.name)} on ${t(op)}${how}`;
+  },
+  dropIndex: (op) =>
+    `drops index ${q(op.name)} on ${t(op)}${op.concurrently ? " concurrently (outside a transaction)" : ""}`,
   addForeignKey: (op) => `adds foreign key ${q(op.foreignKey.name)} on ${t(op)}`,
   dropForeignKey: (op) => `drops foreign key ${q(op.name)} on ${t(op)}`,
   addCheck: (op) =>

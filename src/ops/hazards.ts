@@ -94,7 +94,7 @@ function alterColumnHazards(op: AlterColumnOp): Hazard[] {
   let nullRows: Hazard[] = [];
   if ("nullable" in op.to && op.to.nullable === false && op.from.nullable !== false) {
     kinds.push("validatesRows", "accessExclusiveLock", "breaksRunningCode");
-    if (op.backfill === undefined)
+    if (op.backfill === undefined && op.backfillToWrite === undefined)
       nullRows = [{ kind: "failsOnRows", table: on(op), nullColumn: op.name }];
   }
   if ("generated" in op.to && op.to.generated !== op.from.generated) kinds.push("rewritesTable");
@@ -136,10 +136,13 @@ const handlers: OperationHandlers<Hazard[]> = {
   dropPrimaryKey: () => [],
   addUnique: (op) => hazards(on(op), "blocksWrites", "failsOnRows"),
   dropUnique: () => [],
+  // Built concurrently, an index lets writes go on; a unique one still fails on duplicates.
   createIndex: (op) =>
-    op.index.unique
-      ? hazards(on(op), "blocksWrites", "failsOnRows")
-      : hazards(on(op), "blocksWrites"),
+    hazards(
+      on(op),
+      ...(op.concurrently ? [] : (["blocksWrites"] as const)),
+      ...(op.index.unique ? (["failsOnRows"] as const) : []),
+    ),
   dropIndex: () => [],
   addForeignKey: (op) => hazards(on(op), "validatesRows", "failsOnRows"),
   dropForeignKey: () => [],

@@ -143,6 +143,12 @@ export interface AlterColumnOp extends OnTable {
    * nullable again and leaves the filled values.
    */
   readonly backfill?: string;
+  /**
+   * A backfill `revision` leaves for the author to write, described for them: a NOT NULL
+   * over a table with rows whose value only a person can choose. The file renders it as
+   * `op.todo(...)`, which fails `tsc` and the run until it is replaced (see `ops/plans-for-rows.ts`).
+   */
+  readonly backfillToWrite?: string;
 }
 
 export interface AddPrimaryKeyOp extends OnTable {
@@ -165,14 +171,20 @@ export interface DropUniqueOp extends OnTable {
   readonly previous?: UniqueConstraint;
 }
 
+/**
+ * `concurrently` builds (or drops) the index without blocking writes: PostgreSQL then refuses
+ * a transaction, so the migration exports `transaction = false` (see `runsOutsideTransaction`).
+ */
 export interface CreateIndexOp extends OnTable {
   readonly kind: "createIndex";
   readonly index: Index;
+  readonly concurrently?: boolean;
 }
 export interface DropIndexOp extends OnTable {
   readonly kind: "dropIndex";
   readonly name: string;
   readonly previous?: Index;
+  readonly concurrently?: boolean;
 }
 
 export interface AddForeignKeyOp extends OnTable {
@@ -347,6 +359,11 @@ export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K 
 
 /** A table of one handler per operation kind; a missing kind is a compile error. */
 export type OperationHandlers<R> = { readonly [K in OperationKind]: (op: OperationOf<K>) => R };
+
+/** Whether an operation must run outside a transaction (an index built or dropped concurrently). */
+export function runsOutsideTransaction(op: Operation): boolean {
+  return (op.kind === "createIndex" || op.kind === "dropIndex") && op.concurrently === true;
+}
 
 /** Calls the handler for `op.kind` with the operation narrowed to its type. */
 export function dispatch<R>(handlers: OperationHandlers<R>, op: Operation): R {

@@ -78,10 +78,21 @@ const reversers: OperationHandlers<Operation> = {
       ? ops.addUnique({ schema: op.schema, table: op.table, unique: op.previous })
       : missing(op.kind, `unique constraint ${op.name}`),
   createIndex: (op) =>
-    ops.dropIndex({ schema: op.schema, table: op.table, name: op.index.name, previous: op.index }),
+    ops.dropIndex({
+      schema: op.schema,
+      table: op.table,
+      name: op.index.name,
+      previous: op.index,
+      ...concurrently(op),
+    }),
   dropIndex: (op) =>
     op.previous
-      ? ops.createIndex({ schema: op.schema, table: op.table, index: op.previous })
+      ? ops.createIndex({
+          schema: op.schema,
+          table: op.table,
+          index: op.previous,
+          ...concurrently(op),
+        })
       : missing(op.kind, `index ${op.name}`),
   addForeignKey: (op) =>
     ops.dropForeignKey({
@@ -159,6 +170,10 @@ const reversers: OperationHandlers<Operation> = {
   renameIndex: (op) => ops.renameIndex({ ...op, from: op.to, to: op.from }),
   renameConstraint: (op) => ops.renameConstraint({ ...op, from: op.to, to: op.from }),
 };
+
+/** An index built concurrently is dropped concurrently on the way back, and the other way round. */
+const concurrently = (op: { concurrently?: boolean }) =>
+  op.concurrently ? { concurrently: true } : {};
 
 /** The copied columns going back: the same values, in the old table's column order. */
 function copiedBack(op: OperationOf<"rebuildTable">): string[] {

@@ -22,6 +22,9 @@ import { valueDoc } from "./value-doc";
 
 const op = (method: string, args: readonly Doc[]): Doc => call(`op.${method}`, args);
 
+const concurrently = (o: { concurrently?: boolean }): Doc[] =>
+  o.concurrently ? [object([["concurrently", atom("true")]])] : [];
+
 /**
  * How each operation is spelled as an `op.*` call: the inverse of
  * `createMigrationOperations`. Replaying the call builds the very same operation, except
@@ -51,6 +54,7 @@ const calls: OperationHandlers<Doc> = {
           ["to", columnChange(o.to)],
           o.using !== undefined && ["using", quoted(o.using)],
           o.backfill !== undefined && ["backfill", quoted(o.backfill)],
+          o.backfillToWrite !== undefined && ["backfill", op("todo", [quoted(o.backfillToWrite)])],
         ]),
       ),
     ]),
@@ -58,8 +62,10 @@ const calls: OperationHandlers<Doc> = {
   dropPrimaryKey: (o) => op("dropPrimaryKey", [qualified(o.schema, o.table), quoted(o.name)]),
   addUnique: (o) => op("addUnique", [qualified(o.schema, o.table), uniqueDoc(o.unique)]),
   dropUnique: (o) => op("dropUnique", [qualified(o.schema, o.table), quoted(o.name)]),
-  createIndex: (o) => op("createIndex", [qualified(o.schema, o.table), indexDoc(o.index)]),
-  dropIndex: (o) => op("dropIndex", [qualified(o.schema, o.table), quoted(o.name)]),
+  createIndex: (o) =>
+    op("createIndex", [qualified(o.schema, o.table), indexDoc(o.index), ...concurrently(o)]),
+  dropIndex: (o) =>
+    op("dropIndex", [qualified(o.schema, o.table), quoted(o.name), ...concurrently(o)]),
   addForeignKey: (o) =>
     op("addForeignKey", [qualified(o.schema, o.table), foreignKeyDoc(o.foreignKey)]),
   dropForeignKey: (o) => op("dropForeignKey", [qualified(o.schema, o.table), quoted(o.name)]),

@@ -259,8 +259,22 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
         method: "gin",
       },
     }),
+    ops.createIndex({
+      ...on,
+      index: {
+        name: "IDX_users_name",
+        columns: ["name"],
+        unique: true,
+        where: null,
+        method: "btree",
+      },
+      concurrently: true,
+    }),
   ],
-  dropIndex: [ops.dropIndex({ ...onBlog, name: "IDX_posts_live" })],
+  dropIndex: [
+    ops.dropIndex({ ...onBlog, name: "IDX_posts_live" }),
+    ops.dropIndex({ ...on, name: "IDX_users_name", concurrently: true }),
+  ],
   addForeignKey: [
     ops.addForeignKey({
       ...onBlog,
