@@ -12,7 +12,11 @@ const FILE = "migrations/r00000000001_plan.ts";
 const TODO = /(?<=backfill: )op\.todo\([^)]*\)/;
 
 /** A project whose `books` entity has the given extra property lines. */
-function booksProject(lines: readonly string[], autogen: Record<string, unknown> = {}) {
+function booksProject(
+  lines: readonly string[],
+  autogen: Record<string, unknown> = {},
+  titleDecorator = "",
+) {
   const project = commandProject(autogen);
   project.write(
     "entities/book.ts",
@@ -21,7 +25,7 @@ function booksProject(lines: readonly string[], autogen: Record<string, unknown>
       `@Entity("books")`,
       `export class Book {`,
       `  @PrimaryGeneratedColumn({ primaryKeyConstraintName: "PK_books" }) id!: number;`,
-      `  @Column({ type: "varchar" }) title!: string;`,
+      `  ${titleDecorator}@Column({ type: "varchar" }) title!: string;`,
       ...lines.map((line) => `  ${line}`),
       `}`,
       `void Index;`,
@@ -138,5 +142,80 @@ describe("a NOT NULL column added over existing rows", () => {
     );
     expect(nullable).toEqual([{ is_nullable: "YES" }]);
     expect(await rows("isbn")).toEqual([{ isbn: "x" }, { isbn: "none" }, { isbn: "none" }]);
+  });
+});
+
+const indexState = async () =>
+  db.query<{ valid: boolean; unique: boolean }>(
+    `SELECT i.indisvalid AS valid, i.indisunique AS unique FROM pg_index AS i
+     JOIN pg_class AS c ON c.oid = i.indexrelid WHERE c.relname = 'IDX_books_title'`,
+  );
+
+describe("indexes built and dropped concurrently", () => {
+  it("with the config's concurrentIndexes, builds the index CONCURRENTLY outside a transaction, and the downgrade drops it so", async () => {
+    p = booksProject([], { concurrentIndexes: true }, `@Index("IDX_books_title") `);
+    await generate();
+    const text = p.read(FILE);
+    expect(text).toContain("export const transaction = false;");
+    expect(text).toContain(
+      'await op.createIndex(\n    "books",\n    { name: "IDX_books_title", columns: ["title"] },\n    { concurrently: true },\n  );',
+    );
+    expect(text).toContain(
+      'await op.dropIndex("books", "IDX_books_title", { concurrently: true });',
+    );
+
+    const script = (await upgrade(p.context(env()), { target: "head", sql: true })).script ?? "";
+    expect(script).toContain(
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_books_title" ON "public"."books" ("title");',
+    );
+    expect(script.slice(0, script.indexOf("CREATE INDEX CONCURRENTLY"))).not.toContain("BEGIN;");
+
+    await upgrade(p.context(env()), { target: "head" });
+    expect(await indexState()).toEqual([{ valid: true, unique: false }]);
+    expect((await check(p.context(env()))).clean).toBe(true);
+    await downgrade(p.context(env()), { target: "base" });
+    expect(await indexState()).toEqual([]);
+    expect(await rows("title")).toEqual([
+      { title: "Dune" },
+      { title: "Emma" },
+      { title: "Ulysses" },
+    ]);
+  });
+
+  it("drops the invalid index a failed concurrent build left, when the migration is run again", async () => {
+    await db.query("INSERT INTO books (title) VALUES ('Dune')");
+    p = booksProject([], {}, `@Index("IDX_books_title", { unique: true }) `);
+    await generate({ concurrently: true });
+
+    await expect(upgrade(p.context(env()), { target: "head" })).rejects.toMatchObject({
+      message: expect.stringContaining("could not create unique index") as unknown,
+    });
+    expect(await indexState()).toEqual([{ valid: false, unique: true }]);
+
+    await db.query("DELETE FROM books WHERE id = 4");
+    await upgrade(p.context(env()), { target: "head" });
+    expect(await indexState()).toEqual([{ valid: true, unique: true }]);
+    expect(await rows("title")).toEqual([
+      { title: "Dune" },
+      { title: "Emma" },
+      { title: "Ulysses" },
+    ]);
+    await downgrade(p.context(env()), { target: "base" });
+    expect(await indexState()).toEqual([]);
+  });
+
+  it("refuses, before any statement, a migration that builds an index concurrently inside a transaction", async () => {
+    p = booksProject([]);
+    p.migration({
+      revision: "r00000000001",
+      down: null,
+      upgrade: `await op.createIndex("books", { name: "IDX_books_title", columns: ["title"] }, { concurrently: true });`,
+    });
+    await expect(upgrade(p.context(env()), { target: "head" })).rejects.toMatchObject({
+      message: expect.stringContaining(
+        'it builds index "IDX_books_title" CONCURRENTLY, which PostgreSQL cannot do inside a transaction; add `export const transaction = false;` to the file',
+      ) as unknown,
+    });
+    expect(await indexState()).toEqual([]);
   });
 });
