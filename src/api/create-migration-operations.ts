@@ -15,6 +15,7 @@ import type {
   ForeignKeyDefinition,
   IndexDefinition,
   IndexOptions,
+  ConstraintOptions,
   TableDefinition,
   UniqueDefinition,
 } from "./definitions";
@@ -200,17 +201,26 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
       ),
     dropIndex: async (table, name, options = {}) =>
       sink(ops.dropIndex({ ...onTable(table), name, ...concurrently(options) })),
-    addForeignKey: async (table, key) =>
-      sink(ops.addForeignKey({ ...onTable(table), foreignKey: foreignKeyFrom(key) })),
+    addForeignKey: async (table, key, options = {}) =>
+      sink(
+        ops.addForeignKey({
+          ...onTable(table),
+          foreignKey: foreignKeyFrom(key),
+          ...notValid(options),
+        }),
+      ),
     dropForeignKey: async (table, name) => sink(ops.dropForeignKey({ ...onTable(table), name })),
-    addCheck: async (table, check) =>
+    addCheck: async (table, check, options = {}) =>
       sink(
         ops.addCheck({
           ...onTable(table),
           check: { name: check.name, expression: check.expression },
+          ...notValid(options),
         }),
       ),
     dropCheck: async (table, name) => sink(ops.dropCheck({ ...onTable(table), name })),
+    validateConstraint: async (table, name) =>
+      sink(ops.validateConstraint({ ...onTable(table), name })),
     addExclusion: async (table, exclusion) =>
       sink(ops.addExclusion({ ...onTable(table), exclusion: exclusionFrom(exclusion) })),
     dropExclusion: async (table, name) => sink(ops.dropExclusion({ ...onTable(table), name })),
@@ -276,6 +286,10 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
 /** `concurrently` is kept only when on: the operation leaves it out for a plain build. */
 const concurrently = (options: IndexOptions) =>
   options.concurrently === true ? { concurrently: true } : {};
+
+/** `notValid` is kept only when on, like `concurrently`. */
+const notValid = (options: ConstraintOptions) =>
+  options.notValid === true ? { notValid: true } : {};
 
 /** An `op.todo(...)` the author has not replaced: the plan is unfinished and must not run. */
 function unwrittenTodo(table: TableName, column: string, placeholder: Todo): AutogenError {

@@ -62,6 +62,12 @@ export interface IndexDefinition extends KeyDefinition {
   readonly method?: string;
 }
 
+/** How `op.addForeignKey` and `op.addCheck` treat the rows already there. */
+export interface ConstraintOptions {
+  /** Add it `NOT VALID`: only new rows are checked until `op.validateConstraint`. Default false. */
+  readonly notValid?: boolean;
+}
+
 /** How `op.createIndex` and `op.dropIndex` run. */
 export interface IndexOptions {
   /** Without blocking writes, outside a transaction (`transaction = false`). Default false. */

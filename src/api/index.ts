@@ -3,6 +3,7 @@ export { createMigrationOperations, type OperationSink } from "./create-migratio
 export type {
   CheckDefinition,
   ColumnAlteration,
+  ConstraintOptions,
   EnumAlteration,
   EnumUsageDefinition,
   EnumDependentDefinition,

@@ -3,6 +3,7 @@ import type { ColumnOptions } from "./column";
 import type {
   CheckDefinition,
   ColumnAlteration,
+  ConstraintOptions,
   EnumAlteration,
   ExclusionDefinition,
   ExecuteOptions,
@@ -120,12 +121,28 @@ export interface MigrationOperations {
    *   references: { table: "users", columns: ["id"] },
    *   onDelete: "CASCADE",
    * });
+   *
+   * `{ notValid: true }` adds it without reading the rows already there (`NOT VALID`; new
+   * rows are checked at once): `op.validateConstraint`, in a later migration, reads them.
    */
-  addForeignKey(table: TableName, foreignKey: ForeignKeyDefinition): Promise<void>;
+  addForeignKey(
+    table: TableName,
+    foreignKey: ForeignKeyDefinition,
+    options?: ConstraintOptions,
+  ): Promise<void>;
   dropForeignKey(table: TableName, name: string): Promise<void>;
 
-  addCheck(table: TableName, check: CheckDefinition): Promise<void>;
+  /** `{ notValid: true }` as for `addForeignKey`. */
+  addCheck(table: TableName, check: CheckDefinition, options?: ConstraintOptions): Promise<void>;
   dropCheck(table: TableName, name: string): Promise<void>;
+  /**
+   * Reads the rows of a foreign key or check added `{ notValid: true }` and marks it valid
+   * (`VALIDATE CONSTRAINT`), letting reads and writes go on; fails on a row that violates it.
+   * Has nothing to undo: a downgrade leaves it out.
+   *
+   * @example await op.validateConstraint("posts", "FK_posts_author");
+   */
+  validateConstraint(table: TableName, name: string): Promise<void>;
 
   /**
    * @example

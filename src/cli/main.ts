@@ -119,6 +119,11 @@ function build(argv: string[]): Argv<GlobalArgs> {
               describe:
                 "Build and drop indexes on existing tables CONCURRENTLY (the file runs outside a transaction); default: the config's concurrentIndexes",
             })
+            .option("separate-validation", {
+              type: "boolean",
+              describe:
+                "With --no-separate-validation, foreign keys and checks on tables with rows are validated as they are added, not NOT VALID then in a second file; default: the config's separateValidation (true)",
+            })
             .options(renameFlagSet),
         ),
       async (a) =>
@@ -135,6 +140,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
           renames: renameHints(a),
           noRenames: !a.renames,
           concurrently: a.concurrently,
+          separateValidation: a["separate-validation"],
         })),
     )
     .command(

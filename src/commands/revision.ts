@@ -47,6 +47,12 @@ export interface RevisionOptions {
    * file runs outside a transaction. Default: the config's `concurrentIndexes`.
    */
   readonly concurrently?: boolean;
+  /**
+   * Foreign keys and checks added to tables with rows go in `NOT VALID`, and a second file
+   * validates them. Default: the config's `separateValidation` (true); false with
+   * `--no-separate-validation`.
+   */
+  readonly separateValidation?: boolean;
 }
 
 export interface RevisionResult {
@@ -54,6 +60,8 @@ export interface RevisionResult {
   readonly file: string | null;
   readonly revision: string | null;
   readonly operations: readonly Operation[];
+  /** The second file, validating the constraints the first added `NOT VALID`; null if none. */
+  readonly validation: Omit<RevisionResult, "validation"> | null;
 }
 
 /** Checks an id given with `--rev-id`, before anything is loaded. */
@@ -98,6 +106,14 @@ function dependencies(graph: MigrationGraph, names: readonly string[]): string[]
   );
 }
 
+/** What autogenerate found: the migration, and the validations that follow it. */
+interface Generated {
+  readonly upgrade: readonly Operation[];
+  readonly review: string[];
+  readonly validations: readonly Operation[];
+  readonly validationReview: string[];
+}
+
 /**
  * Autogenerate compares with the database only when every migration is applied, as Alembic
  * does: on a database behind any head, the diff would repeat the missing migrations.
@@ -106,7 +122,7 @@ async function autogenerate(
   ws: Workspace,
   graph: MigrationGraph,
   options: RevisionOptions,
-): Promise<{ upgrade: readonly Operation[]; review: string[] }> {
+): Promise<Generated> {
   return ws.withClient(async (client) => {
     const rows = await readHeads(client, ws.options.versionTable, ws.dialect);
     const pending = planUpgrade(graph, rows, "heads");
@@ -121,25 +137,25 @@ async function autogenerate(
       refuse: options.noRenames ?? false,
     };
     const decided = (await decideRenames(ws, client, choices)).operations;
-    const upgrade =
-      ws.dialect === postgres
-        ? planForRows(decided, {
-            rows: await readRowEstimates(
-              client as unknown as ClientBase,
-              plannedTables(decided),
-              postgres.quote.qualified,
-            ),
-            concurrently: options.concurrently ?? ws.options.concurrentIndexes,
-          })
-        : decided;
+    const onPostgres = ws.dialect === postgres;
+    const { operations: upgrade, validations } = onPostgres
+      ? planForRows(decided, {
+          rows: await readRowEstimates(
+            client as unknown as ClientBase,
+            plannedTables(decided),
+            postgres.quote.qualified,
+          ),
+          concurrently: options.concurrently ?? ws.options.concurrentIndexes,
+          separateValidation: options.separateValidation ?? ws.options.separateValidation,
+        })
+      : { operations: decided, validations: [] };
+    const review = (list: readonly Operation[]) =>
+      reviewBothWays(client, list, reverseOperations(list), onPostgres);
     return {
       upgrade,
-      review: await reviewBothWays(
-        client,
-        upgrade,
-        reverseOperations(upgrade),
-        ws.dialect === postgres,
-      ),
+      review: await review(upgrade),
+      validations,
+      validationReview: validations.length > 0 ? await review(validations) : [],
     };
   });
 }
@@ -181,15 +197,10 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
   const upgradeOps = generated?.upgrade ?? [];
   if (!options.empty && upgradeOps.length === 0) {
     ctx.out.info("No changes detected: the entities and the database match.");
-    return { file: null, revision: null, operations: [] };
+    return { file: null, revision: null, operations: [], validation: null };
   }
   const review = generated?.review ?? [];
-  for (const line of review) {
-    // The console repeats what the upgrade risks; the downgrade's hazards (a new table's
-    // downgrade drops it) are for the reviewer, in the file's header.
-    const warning = line.startsWith("WARNING: ") ? line.slice("WARNING: ".length) : null;
-    if (warning !== null && !warning.startsWith("downgrade: ")) ctx.out.warn(warning);
-  }
+  warnUpgrade(ws, review);
   const file = await writeMigration(ws, {
     message: options.message,
     revision: id,
@@ -201,5 +212,48 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
     upgrade: upgradeOps,
     downgrade: reverseOperations(upgradeOps),
   });
-  return { file, revision: id, operations: upgradeOps };
+  const validations = generated?.validations ?? [];
+  const validation =
+    validations.length === 0
+      ? null
+      : await writeValidation(ws, options, id, validations, generated?.validationReview ?? []);
+  return { file, revision: id, operations: upgradeOps, validation };
+}
+
+/**
+ * The console repeats what the upgrade risks; the downgrade's hazards (a new table's
+ * downgrade drops it) are for the reviewer, in the file's header.
+ */
+function warnUpgrade(ws: Workspace, review: readonly string[]): void {
+  for (const line of review) {
+    const warning = line.startsWith("WARNING: ") ? line.slice("WARNING: ".length) : null;
+    if (warning !== null && !warning.startsWith("downgrade: ")) ws.context.out.warn(warning);
+  }
+}
+
+/**
+ * The second file: the validations of the constraints the first added `NOT VALID`, in a
+ * migration (a transaction) of its own. A row that violates one fails it alone: the first
+ * stays applied, and running `upgrade` again after fixing the rows validates. Its id is the
+ * first's with a `v` in front when `--rev-id` was given, so tests and scripts can name it.
+ */
+async function writeValidation(
+  ws: Workspace,
+  options: RevisionOptions,
+  parent: string,
+  validations: readonly Operation[],
+  review: readonly string[],
+): Promise<Omit<RevisionResult, "validation">> {
+  const id = options.revId !== undefined ? `v${options.revId}` : newRevisionId();
+  const message = `${options.message.trim() || "(no message)"}: validate constraints`;
+  const file = await writeMigration(ws, {
+    message,
+    revision: id,
+    downRevision: parent,
+    createdAt: options.now ?? new Date(),
+    review,
+    upgrade: validations,
+    downgrade: reverseOperations(validations),
+  });
+  return { file, revision: id, operations: validations };
 }

@@ -64,6 +64,12 @@ export interface AutogenOptions {
    * that runs outside a transaction, as `--concurrently` does. Default false.
    */
   readonly concurrentIndexes?: boolean;
+  /**
+   * `revision` adds foreign keys and checks to tables that hold rows `NOT VALID` and writes
+   * a second migration that validates them, so no row is read under the constraint's lock.
+   * Default true; `--no-separate-validation` turns it off for one revision.
+   */
+  readonly separateValidation?: boolean;
 }
 
 /** The options with every default filled in and paths made absolute. */
@@ -80,6 +86,7 @@ export interface ResolvedOptions {
   readonly postWriteHooks: readonly string[];
   readonly renames: RenameHints;
   readonly concurrentIndexes: boolean;
+  readonly separateValidation: boolean;
 }
 
 /** How live runs wait, time out and retry; durations in seconds, null for "not set". */
@@ -128,7 +135,8 @@ export function resolveOptions(configFile: string, raw: unknown): ResolvedOption
     },
     directUrl: directUrl(configFile, options.directUrl),
     postWriteHooks: hooks(configFile, options.postWriteHooks),
-    concurrentIndexes: flag(configFile, "concurrentIndexes", options.concurrentIndexes),
+    concurrentIndexes: flag(configFile, "concurrentIndexes", options.concurrentIndexes, false),
+    separateValidation: flag(configFile, "separateValidation", options.separateValidation, true),
     renames: {
       tables: hintEntries(configFile, "renameTables", options.renameTables).map(([from, to]) =>
         checked(configFile, "renameTables", from, parseTableRename(from, to)),
@@ -166,8 +174,8 @@ function checked<T>(configFile: string, name: string, key: string, hint: T | nul
   );
 }
 
-function flag(configFile: string, name: string, value: unknown): boolean {
-  if (value === undefined) return false;
+function flag(configFile: string, name: string, value: unknown, byDefault: boolean): boolean {
+  if (value === undefined) return byDefault;
   if (typeof value !== "boolean") {
     throw new ConfigError(
       `${configFile}: ${name} must be true or false, not ${JSON.stringify(value)}.`,

@@ -12,6 +12,7 @@ const note = (text: string): ReviewLine[] => [{ text, warning: false }];
 /** Where the docs explain how to make a column NOT NULL over rows that hold NULL. */
 const NOT_NULL_RECIPE = '"Making a column NOT NULL" in docs/migration-files.md';
 const warn = (text: string): ReviewLine[] => [{ text, warning: true }];
+const NOT_VALID = " NOT VALID (new rows are checked; the rows already there by its validation)";
 
 function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   const column = `${t(op)}.${q(op.name)}`;
@@ -107,10 +108,15 @@ const reviewers: OperationHandlers<string | ReviewLine[]> = {
   },
   dropIndex: (op) =>
     `drops index ${q(op.name)} on ${t(op)}${op.concurrently ? " concurrently (outside a transaction)" : ""}`,
-  addForeignKey: (op) => `adds foreign key ${q(op.foreignKey.name)} on ${t(op)}`,
+  addForeignKey: (op) =>
+    `adds foreign key ${q(op.foreignKey.name)} on ${t(op)}${op.notValid ? NOT_VALID : ""}`,
   dropForeignKey: (op) => `drops foreign key ${q(op.name)} on ${t(op)}`,
   addCheck: (op) =>
-    `adds check constraint ${q(op.check.name)} on ${t(op)} (fails if a row violates it)`,
+    op.notValid
+      ? `adds check constraint ${q(op.check.name)} on ${t(op)}${NOT_VALID}`
+      : `adds check constraint ${q(op.check.name)} on ${t(op)} (fails if a row violates it)`,
+  validateConstraint: (op) =>
+    `validates constraint ${q(op.name)} on ${t(op)} (reads every row while writes go on; fails if a row violates it)`,
   dropCheck: (op) => `drops check constraint ${q(op.name)} on ${t(op)}`,
   addExclusion: (op) =>
     `adds exclusion constraint ${q(op.exclusion.name)} on ${t(op)} (fails if rows conflict)`,

@@ -144,9 +144,14 @@ const handlers: OperationHandlers<Hazard[]> = {
       ...(op.index.unique ? (["failsOnRows"] as const) : []),
     ),
   dropIndex: () => [],
-  addForeignKey: (op) => hazards(on(op), "validatesRows", "failsOnRows"),
+  // NOT VALID reads no row (new ones are checked); the validation that follows does.
+  addForeignKey: (op) => (op.notValid ? [] : hazards(on(op), "validatesRows", "failsOnRows")),
   dropForeignKey: () => [],
-  addCheck: (op) => hazards(on(op), "validatesRows", "accessExclusiveLock", "failsOnRows"),
+  addCheck: (op) =>
+    op.notValid
+      ? hazards(on(op), "accessExclusiveLock")
+      : hazards(on(op), "validatesRows", "accessExclusiveLock", "failsOnRows"),
+  validateConstraint: (op) => hazards(on(op), "validatesRows", "failsOnRows"),
   dropCheck: () => [],
   addExclusion: (op) => hazards(on(op), "blocksWrites", "accessExclusiveLock", "failsOnRows"),
   dropExclusion: () => [],

@@ -187,9 +187,14 @@ export interface DropIndexOp extends OnTable {
   readonly concurrently?: boolean;
 }
 
+/**
+ * `notValid` adds the constraint without reading the rows already there (`NOT VALID`: new
+ * rows are checked at once); a `validateConstraint`, in a later transaction, reads them.
+ */
 export interface AddForeignKeyOp extends OnTable {
   readonly kind: "addForeignKey";
   readonly foreignKey: ForeignKey;
+  readonly notValid?: boolean;
 }
 export interface DropForeignKeyOp extends OnTable {
   readonly kind: "dropForeignKey";
@@ -197,9 +202,20 @@ export interface DropForeignKeyOp extends OnTable {
   readonly previous?: ForeignKey;
 }
 
+/** `notValid` as for `AddForeignKeyOp`. */
 export interface AddCheckOp extends OnTable {
   readonly kind: "addCheck";
   readonly check: CheckConstraint;
+  readonly notValid?: boolean;
+}
+/**
+ * Checks the rows of a constraint added `NOT VALID` (`VALIDATE CONSTRAINT`): a scan that
+ * lets reads and writes go on. Its downgrade is nothing: the constraint stays and holds the
+ * same rule either way, so `reverseOperations` leaves it out (see `needsNoReverse`).
+ */
+export interface ValidateConstraintOp extends OnTable {
+  readonly kind: "validateConstraint";
+  readonly name: string;
 }
 export interface DropCheckOp extends OnTable {
   readonly kind: "dropCheck";
@@ -339,6 +355,7 @@ export type Operation =
   | DropForeignKeyOp
   | AddCheckOp
   | DropCheckOp
+  | ValidateConstraintOp
   | AddExclusionOp
   | DropExclusionOp
   | CreateViewOp

@@ -12,6 +12,18 @@ export interface PlanOptions {
   readonly rows: RowCounts;
   /** Build and drop indexes on existing tables `CONCURRENTLY` (`revision --concurrently`). */
   readonly concurrently: boolean;
+  /** Add foreign keys and checks to tables with rows `NOT VALID`, validated afterwards. */
+  readonly separateValidation: boolean;
+}
+
+/**
+ * What `revision` writes: the migration, and the validations of the constraints it added
+ * `NOT VALID`, for a second migration after it. They must not share its transaction: the
+ * lock the constraint took would be held through the scan, which is what NOT VALID avoids.
+ */
+export interface Plan {
+  readonly operations: Operation[];
+  readonly validations: Operation[];
 }
 
 type Where = { readonly schema: string; readonly table: string };
@@ -24,16 +36,26 @@ type Where = { readonly schema: string; readonly table: string };
  *   what the rows should hold, so the fill is an `op.todo(...)` in the file: `tsc` and the
  *   run both refuse it until it is replaced with SQL;
  * - a column made NOT NULL without a default to fill its NULLs gets the same fill to write;
- * - with `concurrently`, indexes on existing tables are built and dropped `CONCURRENTLY`.
+ * - with `concurrently`, indexes on existing tables are built and dropped `CONCURRENTLY`;
+ * - with `separateValidation`, foreign keys and checks added to a table with rows are added
+ *   `NOT VALID` (no row read under the lock; new rows checked at once), and validated in
+ *   `validations` (a scan that blocks neither reads nor writes).
  *
  * Pure: the row estimates are read beforehand. A table whose rows are unknown (never
  * analysed and too big to count) is taken to hold rows; one the operations create holds none.
  */
-export function planForRows(list: readonly Operation[], options: PlanOptions): Operation[] {
+export function planForRows(list: readonly Operation[], options: PlanOptions): Plan {
   const created = tablesCreatedBy(list);
   const existing = (op: Where) => !created.has(key(op));
   const holdsRows = (op: Where) => existing(op) && (options.rows.get(key(op)) ?? 1) > 0;
-  return list.flatMap((op): Operation[] => {
+  const validations: Operation[] = [];
+  const operations = list.flatMap((op): Operation[] => {
+    if ((op.kind === "addForeignKey" || op.kind === "addCheck") && options.separateValidation) {
+      if (!holdsRows(op)) return [op];
+      const name = op.kind === "addCheck" ? op.check.name : op.foreignKey.name;
+      validations.push(ops.validateConstraint({ schema: op.schema, table: op.table, name }));
+      return [{ ...op, notValid: true }];
+    }
     if (op.kind === "addColumn" && failsOnRows(op) && holdsRows(op)) return addedThenFilled(op);
     if (op.kind === "alterColumn" && leavesNullsUnfilled(op) && holdsRows(op)) {
       return [ops.alterColumn({ ...withoutKind(op), backfillToWrite: fillNote(op, op.name) })];
@@ -43,6 +65,7 @@ export function planForRows(list: readonly Operation[], options: PlanOptions): O
     }
     return [op];
   });
+  return { operations, validations };
 }
 
 /** The tables whose rows `planForRows` asks about: those of the operations it may rewrite. */
@@ -53,7 +76,9 @@ export function plannedTables(list: readonly Operation[]): TableRef[] {
       op.kind === "addColumn" ||
       op.kind === "alterColumn" ||
       op.kind === "createIndex" ||
-      op.kind === "dropIndex"
+      op.kind === "dropIndex" ||
+      op.kind === "addForeignKey" ||
+      op.kind === "addCheck"
     ) {
       tables.set(key(op), { schema: op.schema, name: op.table });
     }

@@ -94,6 +94,9 @@ const reversers: OperationHandlers<Operation> = {
           ...concurrently(op),
         })
       : missing(op.kind, `index ${op.name}`),
+  // Validating rows changes no definition: validating again is the one inverse PostgreSQL
+  // has (a no-op); reverseOperations leaves it out of a downgrade altogether.
+  validateConstraint: (op) => op,
   addForeignKey: (op) =>
     ops.dropForeignKey({
       schema: op.schema,
@@ -186,7 +189,15 @@ export function reverseOperation(op: Operation): Operation {
   return dispatch(reversers, op);
 }
 
+/** Operations a downgrade has nothing to undo for: a validation of rows. */
+export function needsNoReverse(op: Operation): boolean {
+  return op.kind === "validateConstraint";
+}
+
 /** Undoes a whole list: each operation reversed, in the opposite order. */
 export function reverseOperations(list: readonly Operation[]): Operation[] {
-  return list.map(reverseOperation).reverse();
+  return list
+    .filter((op) => !needsNoReverse(op))
+    .map(reverseOperation)
+    .reverse();
 }

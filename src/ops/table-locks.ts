@@ -54,6 +54,8 @@ const handlers: OperationHandlers<TableLock[]> = {
   dropForeignKey: exclusive,
   addCheck: exclusive,
   dropCheck: exclusive,
+  // The point of NOT VALID: the scan that follows blocks neither reads nor writes.
+  validateConstraint: (op) => lock(ref(op.schema, op.table), "SHARE UPDATE EXCLUSIVE"),
   addExclusion: exclusive,
   dropExclusion: exclusive,
   createView: none,

@@ -25,6 +25,9 @@ const op = (method: string, args: readonly Doc[]): Doc => call(`op.${method}`, a
 const concurrently = (o: { concurrently?: boolean }): Doc[] =>
   o.concurrently ? [object([["concurrently", atom("true")]])] : [];
 
+const notValid = (o: { notValid?: boolean }): Doc[] =>
+  o.notValid ? [object([["notValid", atom("true")]])] : [];
+
 /**
  * How each operation is spelled as an `op.*` call: the inverse of
  * `createMigrationOperations`. Replaying the call builds the very same operation, except
@@ -67,9 +70,16 @@ const calls: OperationHandlers<Doc> = {
   dropIndex: (o) =>
     op("dropIndex", [qualified(o.schema, o.table), quoted(o.name), ...concurrently(o)]),
   addForeignKey: (o) =>
-    op("addForeignKey", [qualified(o.schema, o.table), foreignKeyDoc(o.foreignKey)]),
+    op("addForeignKey", [
+      qualified(o.schema, o.table),
+      foreignKeyDoc(o.foreignKey),
+      ...notValid(o),
+    ]),
   dropForeignKey: (o) => op("dropForeignKey", [qualified(o.schema, o.table), quoted(o.name)]),
-  addCheck: (o) => op("addCheck", [qualified(o.schema, o.table), checkDoc(o.check)]),
+  addCheck: (o) =>
+    op("addCheck", [qualified(o.schema, o.table), checkDoc(o.check), ...notValid(o)]),
+  validateConstraint: (o) =>
+    op("validateConstraint", [qualified(o.schema, o.table), quoted(o.name)]),
   dropCheck: (o) => op("dropCheck", [qualified(o.schema, o.table), quoted(o.name)]),
   addExclusion: (o) =>
     op("addExclusion", [qualified(o.schema, o.table), exclusionDoc(o.exclusion)]),

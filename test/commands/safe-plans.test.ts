@@ -11,24 +11,40 @@ const FILE = "migrations/r00000000001_plan.ts";
 /** The placeholder call, however the printer wrapped it. */
 const TODO = /(?<=backfill: )op\.todo\([^)]*\)/;
 
-/** A project whose `books` entity has the given extra property lines. */
-function booksProject(
-  lines: readonly string[],
-  autogen: Record<string, unknown> = {},
-  titleDecorator = "",
-) {
+interface BooksShape {
+  /** Extra property lines of `Book`. */
+  readonly lines?: readonly string[];
+  readonly autogen?: Record<string, unknown>;
+  /** Decorators before `title`'s `@Column`, like `@Index("IDX_books_title") `. */
+  readonly titleDecorator?: string;
+  /** Decorators before `@Entity("books")`, like a `@Check`. */
+  readonly classDecorator?: string;
+  /** Declare an `authors` entity too (the test creates its table). */
+  readonly authors?: boolean;
+}
+
+/** A project whose `books` entity has `id`, `title`, and what `shape` adds. */
+function booksProject(shape: BooksShape = {}): CommandProject {
+  const autogen = shape.autogen ?? {};
   const project = commandProject(autogen);
+  const author = [
+    `@Entity("authors")`,
+    `export class Author {`,
+    `  @PrimaryGeneratedColumn({ primaryKeyConstraintName: "PK_authors" }) id!: number;`,
+    `}`,
+  ];
   project.write(
     "entities/book.ts",
     [
-      `import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";`,
-      `@Entity("books")`,
+      `import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";`,
+      ...(shape.authors ? author : []),
+      `${shape.classDecorator ?? ""}@Entity("books")`,
       `export class Book {`,
       `  @PrimaryGeneratedColumn({ primaryKeyConstraintName: "PK_books" }) id!: number;`,
-      `  ${titleDecorator}@Column({ type: "varchar" }) title!: string;`,
-      ...lines.map((line) => `  ${line}`),
+      `  ${shape.titleDecorator ?? ""}@Column({ type: "varchar" }) title!: string;`,
+      ...(shape.lines ?? []).map((line) => `  ${line}`),
       `}`,
-      `void Index;`,
+      `void [Check, Index, JoinColumn, ManyToOne];`,
       ``,
     ].join("\n"),
   );
@@ -36,8 +52,8 @@ function booksProject(
     "ormconfig.ts",
     [
       `import { DataSource } from "typeorm";`,
-      `import { Book } from "./entities/book";`,
-      `export default new DataSource({ type: "postgres", entities: [Book] });`,
+      `import * as entities from "./entities/book";`,
+      `export default new DataSource({ type: "postgres", entities: Object.values(entities) });`,
       `export const autogen = ${JSON.stringify(autogen)};`,
       ``,
     ].join("\n"),
@@ -62,12 +78,12 @@ afterEach(async () => {
 const env = () => ({ DATABASE_URL: db.url });
 const rows = async (columns: string) =>
   db.query<Record<string, unknown>>(`SELECT ${columns} FROM books ORDER BY id`);
-const generate = (options: { concurrently?: boolean } = {}) =>
+const generate = (options: { concurrently?: boolean; separateValidation?: boolean } = {}) =>
   revision(p.context(env()), { message: "plan", now: NOW, revId: "r00000000001", ...options });
 
 describe("a NOT NULL column added over existing rows", () => {
   it("is planned as add nullable, fill, set NOT NULL, with a fill that fails tsc and the run until written", async () => {
-    p = booksProject([`@Column({ type: "varchar" }) isbn!: string;`]);
+    p = booksProject({ lines: [`@Column({ type: "varchar" }) isbn!: string;`] });
     await generate();
     const text = p.read(FILE);
     expect(text).toContain(
@@ -119,7 +135,7 @@ describe("a NOT NULL column added over existing rows", () => {
 
   it("stays one addColumn on a table without rows, which nothing can fail on", async () => {
     await db.query("DELETE FROM books");
-    p = booksProject([`@Column({ type: "varchar" }) isbn!: string;`]);
+    p = booksProject({ lines: [`@Column({ type: "varchar" }) isbn!: string;`] });
     const result = await generate();
     expect(result.operations.map((op) => op.kind)).toEqual(["addColumn"]);
     expect(p.read(FILE)).not.toContain("op.todo");
@@ -129,7 +145,7 @@ describe("a NOT NULL column added over existing rows", () => {
     await db.query(
       "ALTER TABLE books ADD COLUMN isbn varchar; UPDATE books SET isbn = 'x' WHERE id = 1",
     );
-    p = booksProject([`@Column({ type: "varchar" }) isbn!: string;`]);
+    p = booksProject({ lines: [`@Column({ type: "varchar" }) isbn!: string;`] });
     await generate();
     const text = p.read(FILE);
     expect(text).toContain("backfill: op.todo(");
@@ -153,7 +169,10 @@ const indexState = async () =>
 
 describe("indexes built and dropped concurrently", () => {
   it("with the config's concurrentIndexes, builds the index CONCURRENTLY outside a transaction, and the downgrade drops it so", async () => {
-    p = booksProject([], { concurrentIndexes: true }, `@Index("IDX_books_title") `);
+    p = booksProject({
+      autogen: { concurrentIndexes: true },
+      titleDecorator: `@Index("IDX_books_title") `,
+    });
     await generate();
     const text = p.read(FILE);
     expect(text).toContain("export const transaction = false;");
@@ -184,7 +203,7 @@ describe("indexes built and dropped concurrently", () => {
 
   it("drops the invalid index a failed concurrent build left, when the migration is run again", async () => {
     await db.query("INSERT INTO books (title) VALUES ('Dune')");
-    p = booksProject([], {}, `@Index("IDX_books_title", { unique: true }) `);
+    p = booksProject({ titleDecorator: `@Index("IDX_books_title", { unique: true }) ` });
     await generate({ concurrently: true });
 
     await expect(upgrade(p.context(env()), { target: "head" })).rejects.toMatchObject({
@@ -205,7 +224,7 @@ describe("indexes built and dropped concurrently", () => {
   });
 
   it("refuses, before any statement, a migration that builds an index concurrently inside a transaction", async () => {
-    p = booksProject([]);
+    p = booksProject();
     p.migration({
       revision: "r00000000001",
       down: null,
@@ -217,5 +236,98 @@ describe("indexes built and dropped concurrently", () => {
       ) as unknown,
     });
     expect(await indexState()).toEqual([]);
+  });
+});
+
+const validated = async (name: string) =>
+  db.query<{ valid: boolean }>(
+    "SELECT convalidated AS valid FROM pg_constraint WHERE conname = $1",
+    [name],
+  );
+const CHECKED = `@Check("CHK_books_title", \`"title" <> ''\`)\n`;
+const VALIDATION = "migrations/vr00000000001_plan_validate_constraints.ts";
+
+describe("constraints added to tables with rows", () => {
+  it("adds a check NOT VALID and validates it in a second migration; a violating row fails that one alone, until fixed", async () => {
+    await db.query("INSERT INTO books (title) VALUES ('')");
+    p = booksProject({ classDecorator: CHECKED });
+    const result = await generate();
+    expect(result.validation?.revision).toBe("vr00000000001");
+    expect(p.read(FILE)).toContain(
+      `await op.addCheck(\n    "books",\n    { name: "CHK_books_title", expression: "((title)::text <> ''::text)" },\n    { notValid: true },\n  );`,
+    );
+    const second = p.read(VALIDATION);
+    expect(second).toContain('export const downRevision: string | null = "r00000000001";');
+    expect(second).toContain('await op.validateConstraint("books", "CHK_books_title");');
+    expect(second).toContain(
+      "export async function downgrade({ op }: MigrationContext): Promise<void> {\n  // No operations.",
+    );
+
+    await expect(upgrade(p.context(env()), { target: "head" })).rejects.toMatchObject({
+      message: expect.stringContaining("upgrade of vr00000000001") as unknown,
+    });
+    // The first migration stays applied: the constraint checks new rows already.
+    expect(await validated("CHK_books_title")).toEqual([{ valid: false }]);
+    await expect(db.query("INSERT INTO books (title) VALUES ('')")).rejects.toThrow(
+      /CHK_books_title/,
+    );
+
+    await db.query("UPDATE books SET title = 'Untitled' WHERE title = ''");
+    await upgrade(p.context(env()), { target: "head" });
+    expect(await validated("CHK_books_title")).toEqual([{ valid: true }]);
+    expect((await check(p.context(env()))).clean).toBe(true);
+
+    await downgrade(p.context(env()), { target: "base" });
+    expect(await validated("CHK_books_title")).toEqual([]);
+    expect(await rows("title")).toEqual([
+      { title: "Dune" },
+      { title: "Emma" },
+      { title: "Ulysses" },
+      { title: "Untitled" },
+    ]);
+  });
+
+  it("adds a foreign key NOT VALID and validates it after, keeping every row both ways", async () => {
+    await db.query(
+      `CREATE TABLE authors (id serial CONSTRAINT "PK_authors" PRIMARY KEY);
+       INSERT INTO authors DEFAULT VALUES; INSERT INTO authors DEFAULT VALUES;
+       ALTER TABLE books ADD COLUMN author_id integer; UPDATE books SET author_id = id WHERE id < 3`,
+    );
+    p = booksProject({
+      authors: true,
+      lines: [
+        `@ManyToOne("Author") @JoinColumn({ name: "author_id", foreignKeyConstraintName: "FK_books_author" }) author!: unknown;`,
+      ],
+    });
+    await generate();
+    expect(p.read(FILE)).toContain("{ notValid: true },");
+    expect(p.read(VALIDATION)).toContain(
+      'await op.validateConstraint("books", "FK_books_author");',
+    );
+
+    await upgrade(p.context(env()), { target: "head" });
+    expect(await validated("FK_books_author")).toEqual([{ valid: true }]);
+    expect((await check(p.context(env()))).clean).toBe(true);
+    await downgrade(p.context(env()), { target: "base" });
+    expect(await validated("FK_books_author")).toEqual([]);
+    expect(await rows("id, author_id")).toEqual([
+      { id: 1, author_id: 1 },
+      { id: 2, author_id: 2 },
+      { id: 3, author_id: null },
+    ]);
+  });
+
+  it("validates at once, in one file, with --no-separate-validation or on a table without rows", async () => {
+    p = booksProject({ classDecorator: CHECKED });
+    const flagged = await generate({ separateValidation: false });
+    expect(flagged.validation).toBeNull();
+    expect(p.read(FILE)).not.toContain("notValid");
+    p.remove();
+
+    await db.query("DELETE FROM books");
+    p = booksProject({ classDecorator: CHECKED });
+    const empty = await generate();
+    expect(empty.validation).toBeNull();
+    expect(p.migrationFiles()).toEqual(["r00000000001_plan.ts"]);
   });
 });

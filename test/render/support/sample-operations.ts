@@ -287,6 +287,7 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
         onDelete: "NO ACTION",
         onUpdate: "NO ACTION",
       },
+      notValid: true,
     }),
     ops.addForeignKey({
       ...on,
@@ -305,7 +306,13 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
   dropForeignKey: [ops.dropForeignKey({ ...onBlog, name: "FK_posts_author" })],
   addCheck: [
     ops.addCheck({ ...on, check: { name: "CHK_users_email", expression: "(email <> ''::text)" } }),
+    ops.addCheck({
+      ...on,
+      check: { name: "CHK_users_id", expression: "(id > 0)" },
+      notValid: true,
+    }),
   ],
+  validateConstraint: [ops.validateConstraint({ ...on, name: "CHK_users_id" })],
   dropCheck: [ops.dropCheck({ ...on, name: "CHK_users_email" })],
   addExclusion: [
     ops.addExclusion({

@@ -11,6 +11,7 @@ import type {
   DropIndexOp,
   DropPrimaryKeyOp,
   DropUniqueOp,
+  ValidateConstraintOp,
 } from "../../../ops/operations";
 import {
   checkClause,
@@ -41,13 +42,21 @@ export const compileAddUnique = (op: AddUniqueOp): string[] =>
   addConstraint(op, uniqueClause(op.unique));
 
 export const compileAddCheck = (op: AddCheckOp): string[] =>
-  addConstraint(op, checkClause(op.check));
+  addConstraint(op, checkClause(op.check) + notValid(op));
 
 export const compileAddExclusion = (op: AddExclusionOp): string[] =>
   addConstraint(op, exclusionClause(op.exclusion));
 
 export const compileAddForeignKey = (op: AddForeignKeyOp): string[] =>
-  addConstraint(op, foreignKeyClause(op.foreignKey));
+  addConstraint(op, foreignKeyClause(op.foreignKey) + notValid(op));
+
+const notValid = (op: { notValid?: boolean }): string => (op.notValid ? " NOT VALID" : "");
+
+export function compileValidateConstraint(op: ValidateConstraintOp): string[] {
+  return [
+    `ALTER TABLE ${qualifiedName(op.schema, op.table)} VALIDATE CONSTRAINT ${quoteIdent(op.name)}`,
+  ];
+}
 
 /**
  * `USING btree` is left out: it is the default, and the common case should read short. The
