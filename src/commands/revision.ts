@@ -244,6 +244,7 @@ async function writeValidation(
   validations: readonly Operation[],
   review: readonly string[],
 ): Promise<Omit<RevisionResult, "validation">> {
+  warnUpgrade(ws, review);
   const id = options.revId !== undefined ? `v${options.revId}` : newRevisionId();
   const message = `${options.message.trim() || "(no message)"}: validate constraints`;
   const file = await writeMigration(ws, {
