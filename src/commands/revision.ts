@@ -5,7 +5,7 @@ import { plannedTables, planForRows } from "../ops/plans-for-rows";
 import { RevisionError, UsageError } from "../errors";
 import { reviewBothWays } from "../autogen/hazard-review";
 import { reverseOperations } from "../ops/reverse";
-import type { Operation } from "../ops/operations";
+import { runsOutsideTransaction, type Operation } from "../ops/operations";
 import { newRevisionId, planUpgrade, resolveSymbol, resolveTarget } from "../revisions";
 import { readHeads } from "../runner/version-store";
 import { NO_RENAME_HINTS, type RenameHints } from "../diff/renames";
@@ -199,7 +199,7 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
     ctx.out.info("No changes detected: the entities and the database match.");
     return { file: null, revision: null, operations: [], validation: null };
   }
-  const review = generated?.review ?? [];
+  const review = [...outsideTransactionLines(upgradeOps), ...(generated?.review ?? [])];
   warnUpgrade(ws, review);
   const file = await writeMigration(ws, {
     message: options.message,
@@ -218,6 +218,19 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
       ? null
       : await writeValidation(ws, options, id, validations, generated?.validationReview ?? []);
   return { file, revision: id, operations: upgradeOps, validation };
+}
+
+/**
+ * A file with an index built concurrently runs without a transaction, and so do its other
+ * operations: each commits on its own, and a failure halfway leaves the ones before applied.
+ */
+function outsideTransactionLines(list: readonly Operation[]): string[] {
+  if (!list.some(runsOutsideTransaction)) return [];
+  const others = list.filter((op) => !runsOutsideTransaction(op)).length;
+  if (others === 0) return [];
+  return [
+    `WARNING: runs outside a transaction (transaction = false, for CONCURRENTLY): its ${others} other operation(s) commit one by one, and a failure leaves those before it applied; generate them in a revision of their own first`,
+  ];
 }
 
 /**

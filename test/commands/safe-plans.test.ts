@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { check } from "../../src/commands/check";
 import { downgrade, upgrade } from "../../src/commands/migrate";
 import { revision } from "../../src/commands/revision";
+import { runCli } from "../support/cli";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { typeCheck } from "../support/type-check";
 import { commandProject, type CommandProject } from "./support/project";
@@ -329,5 +330,43 @@ describe("constraints added to tables with rows", () => {
     const empty = await generate();
     expect(empty.validation).toBeNull();
     expect(p.migrationFiles()).toEqual(["r00000000001_plan.ts"]);
+  });
+});
+
+describe("the safe plans on the command line", () => {
+  const cli = (...args: string[]) => runCli(args, { cwd: p.dir, env: env() });
+
+  it("takes --concurrently and --no-separate-validation, and warns of the other operations outside a transaction", async () => {
+    p = booksProject({ classDecorator: CHECKED, titleDecorator: `@Index("IDX_books_title") ` });
+    const result = await cli(
+      "revision",
+      "-m",
+      "plan",
+      "--rev-id",
+      "r00000000001",
+      "--concurrently",
+      "--no-separate-validation",
+    );
+    expect(result).toMatchObject({ code: 0, stdout: `${FILE}\n` });
+    expect(result.stderr).toContain(
+      "warning: runs outside a transaction (transaction = false, for CONCURRENTLY): its 1 other operation(s) commit one by one",
+    );
+    const text = p.read(FILE);
+    expect(text).toContain("{ concurrently: true }");
+    expect(text).not.toContain("notValid");
+  });
+
+  it("prints both files when the constraints are validated separately, the default", async () => {
+    p = booksProject({ classDecorator: CHECKED });
+    const result = await cli("revision", "-m", "plan", "--rev-id", "r00000000001");
+    expect(result).toMatchObject({ code: 0, stdout: `${FILE}\n${VALIDATION}\n` });
+  });
+
+  it("refuses a config whose concurrentIndexes is not a boolean, in one sentence", async () => {
+    p = booksProject({ autogen: { concurrentIndexes: "yes" } });
+    const result = await cli("revision", "-m", "plan");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('concurrentIndexes must be true or false, not "yes".');
+    expect(result.stderr).not.toContain("    at ");
   });
 });
