@@ -177,6 +177,7 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
           to: toColumnChange(change.to),
           ...(change.using !== undefined ? { using: change.using } : {}),
           ...(change.backfill !== undefined ? { backfill: change.backfill } : {}),
+          ...(change.provenBy !== undefined ? { provenBy: change.provenBy } : {}),
         }),
       );
     },

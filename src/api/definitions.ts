@@ -105,6 +105,11 @@ export interface ColumnAlteration {
    * `UPDATE ... SET col = <backfill> WHERE col IS NULL` runs first. Not undone by the reverse.
    */
   readonly backfill?: string;
+  /**
+   * A check (added `{ notValid: true }` earlier) proving the column holds no NULL: validated
+   * first, so `SET NOT NULL` does not scan the table under its exclusive lock (PostgreSQL 12+).
+   */
+  readonly provenBy?: string;
 }
 
 /** A column of an enum type, converted when the enum has to be rebuilt. */

@@ -119,6 +119,11 @@ function build(argv: string[]): Argv<GlobalArgs> {
               describe:
                 "Build and drop indexes on existing tables CONCURRENTLY (the file runs outside a transaction); default: the config's concurrentIndexes",
             })
+            .option("not-null-through-check", {
+              type: "boolean",
+              describe:
+                "Make columns NOT NULL over rows through a CHECK added NOT VALID and validated in the second file, so SET NOT NULL does not scan under its lock; default: the config's notNullThroughCheck",
+            })
             .option("separate-validation", {
               type: "boolean",
               describe:
@@ -141,6 +146,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
           noRenames: !a.renames,
           concurrently: a.concurrently,
           separateValidation: a["separate-validation"],
+          notNullThroughCheck: a["not-null-through-check"],
         })),
     )
     .command(

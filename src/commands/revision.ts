@@ -1,5 +1,6 @@
 import type { ClientBase } from "pg";
 import { postgres } from "../dialect/postgres";
+import { isNotNullCheck } from "../dialect/postgres/expressions";
 import { readRowEstimates } from "../introspect";
 import { plannedTables, planForRows } from "../ops/plans-for-rows";
 import { RevisionError, UsageError } from "../errors";
@@ -53,6 +54,11 @@ export interface RevisionOptions {
    * `--no-separate-validation`.
    */
   readonly separateValidation?: boolean;
+  /**
+   * `--not-null-through-check`: NOT NULL over rows goes through a check added `NOT VALID`,
+   * validated in the second file before `SET NOT NULL`. Default: `notNullThroughCheck`.
+   */
+  readonly notNullThroughCheck?: boolean;
 }
 
 export interface RevisionResult {
@@ -147,6 +153,8 @@ async function autogenerate(
           ),
           concurrently: options.concurrently ?? ws.options.concurrentIndexes,
           separateValidation: options.separateValidation ?? ws.options.separateValidation,
+          notNullThroughCheck: options.notNullThroughCheck ?? ws.options.notNullThroughCheck,
+          isNotNullCheck,
         })
       : { operations: decided, validations: [] };
     const review = (list: readonly Operation[]) =>

@@ -70,6 +70,12 @@ export interface AutogenOptions {
    * Default true; `--no-separate-validation` turns it off for one revision.
    */
   readonly separateValidation?: boolean;
+  /**
+   * `revision` makes a column NOT NULL over rows through a check added `NOT VALID`, which the
+   * second migration validates before `SET NOT NULL` (PostgreSQL 12+ then skips its scan
+   * under the exclusive lock), as `--not-null-through-check` does. Default false.
+   */
+  readonly notNullThroughCheck?: boolean;
 }
 
 /** The options with every default filled in and paths made absolute. */
@@ -87,6 +93,7 @@ export interface ResolvedOptions {
   readonly renames: RenameHints;
   readonly concurrentIndexes: boolean;
   readonly separateValidation: boolean;
+  readonly notNullThroughCheck: boolean;
 }
 
 /** How live runs wait, time out and retry; durations in seconds, null for "not set". */
@@ -137,6 +144,12 @@ export function resolveOptions(configFile: string, raw: unknown): ResolvedOption
     postWriteHooks: hooks(configFile, options.postWriteHooks),
     concurrentIndexes: flag(configFile, "concurrentIndexes", options.concurrentIndexes, false),
     separateValidation: flag(configFile, "separateValidation", options.separateValidation, true),
+    notNullThroughCheck: flag(
+      configFile,
+      "notNullThroughCheck",
+      options.notNullThroughCheck,
+      false,
+    ),
     renames: {
       tables: hintEntries(configFile, "renameTables", options.renameTables).map(([from, to]) =>
         checked(configFile, "renameTables", from, parseTableRename(from, to)),

@@ -48,6 +48,13 @@ function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   if (op.backfill !== undefined && !(changed("nullable") && to.nullable === false)) {
     lines.push(...warn(`sets the rows of ${column} that hold NULL to ${op.backfill} (an UPDATE)`));
   }
+  if (op.provenBy !== undefined) {
+    lines.push(
+      ...note(
+        `validates check ${q(op.provenBy)} first (a scan that lets writes go on), so SET NOT NULL reads no row under its lock`,
+      ),
+    );
+  }
   if (changed("default")) lines.push(...note(`changes the default of ${column}`));
   if (changed("comment")) lines.push(...note(`changes the comment of ${column}`));
   return [...lines, ...generationLines(op)];

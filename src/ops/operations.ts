@@ -149,6 +149,13 @@ export interface AlterColumnOp extends OnTable {
    * `op.todo(...)`, which fails `tsc` and the run until it is replaced (see `ops/plans-for-rows.ts`).
    */
   readonly backfillToWrite?: string;
+  /**
+   * A check constraint, added `NOT VALID` by an earlier migration, that proves the column
+   * holds no NULL once validated: it is validated (a scan that lets writes go on) before
+   * `SET NOT NULL`, which PostgreSQL 12 and later then make without a scan of their own,
+   * under their ACCESS EXCLUSIVE lock. One direction only, like `backfill`.
+   */
+  readonly provenBy?: string;
 }
 
 export interface AddPrimaryKeyOp extends OnTable {

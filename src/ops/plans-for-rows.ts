@@ -14,6 +14,13 @@ export interface PlanOptions {
   readonly concurrently: boolean;
   /** Add foreign keys and checks to tables with rows `NOT VALID`, validated afterwards. */
   readonly separateValidation: boolean;
+  /**
+   * Make columns NOT NULL through a check: added `NOT VALID` here, validated, then used by
+   * `SET NOT NULL` in the second migration, so no scan holds the exclusive lock.
+   */
+  readonly notNullThroughCheck: boolean;
+  /** The dialect's check expression proving a column holds no NULL. */
+  readonly isNotNullCheck: (column: string) => string;
 }
 
 /**
@@ -36,6 +43,10 @@ type Where = { readonly schema: string; readonly table: string };
  *   what the rows should hold, so the fill is an `op.todo(...)` in the file: `tsc` and the
  *   run both refuse it until it is replaced with SQL;
  * - a column made NOT NULL without a default to fill its NULLs gets the same fill to write;
+ * - with `notNullThroughCheck`, both go through a check instead: the column (added nullable)
+ *   gets `CHECK (col IS NOT NULL) NOT VALID` here, and the second migration fills the rows,
+ *   validates the check (writes go on), sets NOT NULL (no scan: the check proves it) and
+ *   drops the check;
  * - with `concurrently`, indexes on existing tables are built and dropped `CONCURRENTLY`;
  * - with `separateValidation`, foreign keys and checks added to a table with rows are added
  *   `NOT VALID` (no row read under the lock; new rows checked at once), and validated in
@@ -49,7 +60,44 @@ export function planForRows(list: readonly Operation[], options: PlanOptions): P
   const existing = (op: Where) => !created.has(key(op));
   const holdsRows = (op: Where) => existing(op) && (options.rows.get(key(op)) ?? 1) > 0;
   const validations: Operation[] = [];
+  const throughCheck = (op: Where, column: string, nullable: Operation[]): Operation[] => {
+    const check = {
+      name: `CHK_${op.table}_${column}_not_null`,
+      expression: options.isNotNullCheck(column),
+    };
+    const where = { schema: op.schema, table: op.table };
+    validations.push(
+      ops.alterColumn({
+        ...where,
+        name: column,
+        from: { nullable: true },
+        to: { nullable: false },
+        backfillToWrite: fillNote(op, column),
+        provenBy: check.name,
+      }),
+      ops.dropCheck({ ...where, name: check.name, previous: check }),
+    );
+    return [...nullable, ops.addCheck({ ...where, check, notValid: true })];
+  };
   const operations = list.flatMap((op): Operation[] => {
+    if (
+      options.notNullThroughCheck &&
+      op.kind === "addColumn" &&
+      failsOnRows(op) &&
+      holdsRows(op)
+    ) {
+      const column = { ...op.column, nullable: true };
+      return throughCheck(op, op.column.name, [ops.addColumn({ ...withoutKind(op), column })]);
+    }
+    if (
+      options.notNullThroughCheck &&
+      op.kind === "alterColumn" &&
+      leavesNullsUnfilled(op) &&
+      holdsRows(op) &&
+      Object.keys(op.to).join() === "nullable"
+    ) {
+      return throughCheck(op, op.name, []);
+    }
     if ((op.kind === "addForeignKey" || op.kind === "addCheck") && options.separateValidation) {
       if (!holdsRows(op)) return [op];
       const name = op.kind === "addCheck" ? op.check.name : op.foreignKey.name;

@@ -58,6 +58,7 @@ const calls: OperationHandlers<Doc> = {
           o.using !== undefined && ["using", quoted(o.using)],
           o.backfill !== undefined && ["backfill", quoted(o.backfill)],
           o.backfillToWrite !== undefined && ["backfill", op("todo", [quoted(o.backfillToWrite)])],
+          o.provenBy !== undefined && ["provenBy", quoted(o.provenBy)],
         ]),
       ),
     ]),

@@ -11,6 +11,7 @@ const NOW = new Date("2026-12-02T14:00:00Z");
 const FILE = "migrations/r00000000001_plan.ts";
 /** The placeholder call, however the printer wrapped it. */
 const TODO = /(?<=backfill: )op\.todo\([^)]*\)/;
+const VALIDATION = "migrations/vr00000000001_plan_validate_constraints.ts";
 
 interface BooksShape {
   /** Extra property lines of `Book`. */
@@ -162,6 +163,53 @@ describe("a NOT NULL column added over existing rows", () => {
   });
 });
 
+describe("a NOT NULL column through a check", () => {
+  it("adds the column and a NOT VALID check, then fills, validates, sets NOT NULL and drops the check in the second file", async () => {
+    p = booksProject({
+      lines: [`@Column({ type: "varchar" }) isbn!: string;`],
+      autogen: { notNullThroughCheck: true },
+    });
+    await generate();
+    const first = p.read(FILE);
+    expect(first).toContain(
+      'await op.addColumn("books", op.column("isbn", "character varying", { nullable: true }));',
+    );
+    expect(first).toContain(
+      '{ name: "CHK_books_isbn_not_null", expression: \'("isbn" IS NOT NULL)\' },\n    { notValid: true },',
+    );
+    const second = p.read(VALIDATION);
+    expect(second).toMatch(
+      /backfill: op\.todo\([^)]*\),\n {4}provenBy: "CHK_books_isbn_not_null",\n {2}\}\);\n {2}await op\.dropCheck\("books", "CHK_books_isbn_not_null"\);/,
+    );
+    expect(typeCheck([join(p.dir, VALIDATION)])).toContain(
+      "Type 'Todo' is not assignable to type 'string'",
+    );
+
+    p.write(VALIDATION, second.replace(TODO, `"'isbn-' || id"`));
+    await upgrade(p.context(env()), { target: "head" });
+    expect(await rows("isbn")).toEqual([
+      { isbn: "isbn-1" },
+      { isbn: "isbn-2" },
+      { isbn: "isbn-3" },
+    ]);
+    expect(await db.query("SELECT conname FROM pg_constraint WHERE conname LIKE 'CHK_%'")).toEqual(
+      [],
+    );
+    expect((await check(p.context(env()))).clean).toBe(true);
+
+    await downgrade(p.context(env()), { target: "r00000000001" });
+    expect(await db.query("SELECT conname FROM pg_constraint WHERE conname LIKE 'CHK_%'")).toEqual([
+      { conname: "CHK_books_isbn_not_null" },
+    ]);
+    await downgrade(p.context(env()), { target: "base" });
+    expect(await rows("*")).toEqual([
+      { id: 1, title: "Dune" },
+      { id: 2, title: "Emma" },
+      { id: 3, title: "Ulysses" },
+    ]);
+  });
+});
+
 const indexState = async () =>
   db.query<{ valid: boolean; unique: boolean }>(
     `SELECT i.indisvalid AS valid, i.indisunique AS unique FROM pg_index AS i
@@ -246,7 +294,6 @@ const validated = async (name: string) =>
     [name],
   );
 const CHECKED = `@Check("CHK_books_title", \`"title" <> ''\`)\n`;
-const VALIDATION = "migrations/vr00000000001_plan_validate_constraints.ts";
 
 describe("constraints added to tables with rows", () => {
   it("adds a check NOT VALID and validates it in a second migration; a violating row fails that one alone, until fixed", async () => {

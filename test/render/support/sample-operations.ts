@@ -188,6 +188,14 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
     ops.alterColumn({ ...on, name: "email", from: { nullable: false }, to: { nullable: true } }),
     ops.alterColumn({
       ...on,
+      name: "email",
+      from: { nullable: true },
+      to: { nullable: false },
+      backfill: "''",
+      provenBy: "CHK_users_email_not_null",
+    }),
+    ops.alterColumn({
+      ...on,
       name: "plan",
       from: { nullable: true },
       to: { nullable: false },

@@ -184,6 +184,11 @@ export function compileAlterColumn(op: AlterColumnOp): string[] {
       `UPDATE ${qualifiedName(op.schema, op.table)} SET ${column} = ${op.backfill} WHERE ${column} IS NULL`,
     );
   }
+  if (op.provenBy !== undefined) {
+    statements.push(
+      `ALTER TABLE ${qualifiedName(op.schema, op.table)} VALIDATE CONSTRAINT ${quoteIdent(op.provenBy)}`,
+    );
+  }
   if (changed(from, to, "nullable")) {
     statements.push(to.nullable ? `${alter} DROP NOT NULL` : `${alter} SET NOT NULL`);
   }
