@@ -207,6 +207,10 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
     ctx.out.info("No changes detected: the entities and the database match.");
     return { file: null, revision: null, operations: [], validation: null };
   }
+  const validationId = options.revId !== undefined ? `v${options.revId}` : newRevisionId();
+  if (generated?.validations.length && graph.has(validationId)) {
+    throw new UsageError(`revision ${validationId} (the validation after ${id}) already exists.`);
+  }
   const review = [...outsideTransactionLines(upgradeOps), ...(generated?.review ?? [])];
   warnUpgrade(ws, review);
   const file = await writeMigration(ws, {
@@ -224,7 +228,13 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
   const validation =
     validations.length === 0
       ? null
-      : await writeValidation(ws, options, id, validations, generated?.validationReview ?? []);
+      : await writeValidation(
+          ws,
+          options,
+          { id: validationId, parent: id },
+          validations,
+          generated?.validationReview ?? [],
+        );
   return { file, revision: id, operations: upgradeOps, validation };
 }
 
@@ -261,12 +271,11 @@ function warnUpgrade(ws: Workspace, review: readonly string[]): void {
 async function writeValidation(
   ws: Workspace,
   options: RevisionOptions,
-  parent: string,
+  { id, parent }: { readonly id: string; readonly parent: string },
   validations: readonly Operation[],
   review: readonly string[],
 ): Promise<Omit<RevisionResult, "validation">> {
   warnUpgrade(ws, review);
-  const id = options.revId !== undefined ? `v${options.revId}` : newRevisionId();
   const message = `${options.message.trim() || "(no message)"}: validate constraints`;
   const file = await writeMigration(ws, {
     message,
