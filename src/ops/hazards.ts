@@ -82,7 +82,7 @@ function timePrecision(type: string): { base: string; limit: number | null } | n
  * against PostgreSQL's data file (`relfilenode`) in test/dialect/type-change-rewrites.test.ts.
  */
 const widening: readonly ((from: string, to: string) => boolean)[] = [
-  // varchar(n) -> varchar(m >= n) or varchar; bit varying likewise
+  // varchar(n) -> varchar(m >= n) or varchar; bit varying and interval precision likewise
   raisesLimit("character varying"),
   raisesLimit("bit varying"),
   raisesLimit("interval"),
