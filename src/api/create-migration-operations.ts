@@ -14,12 +14,15 @@ import type {
   ExclusionDefinition,
   ForeignKeyDefinition,
   IndexDefinition,
+  IndexOptions,
+  ConstraintOptions,
   TableDefinition,
   UniqueDefinition,
 } from "./definitions";
 import { column, toColumnChange } from "./column";
 import type { MigrationOperations } from "./migration-operations";
 import { resolveName, type TableName } from "./names";
+import { isTodo, todo, type Todo } from "./todo";
 
 /** Receives each operation a migration describes; the runner decides what happens to it. */
 export type OperationSink = (op: Operation) => Promise<void>;
@@ -126,6 +129,7 @@ function enumDependent(dependent: EnumDependentDefinition): EnumDependent {
 export function createMigrationOperations(sink: OperationSink): MigrationOperations {
   return {
     column,
+    todo,
     createSchema: async (schema) => sink(ops.createSchema({ schema })),
     dropSchema: async (schema) => sink(ops.dropSchema({ schema })),
     createExtension: async (name) => sink(ops.createExtension({ name })),
@@ -163,8 +167,9 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
     addColumn: async (table, definition) =>
       sink(ops.addColumn({ ...onTable(table), column: definition })),
     dropColumn: async (table, name) => sink(ops.dropColumn({ ...onTable(table), name })),
-    alterColumn: async (table, name, change) =>
-      sink(
+    alterColumn: async (table, name, change) => {
+      if (isTodo(change.backfill)) throw unwrittenTodo(table, name, change.backfill);
+      return sink(
         ops.alterColumn({
           ...onTable(table),
           name,
@@ -172,8 +177,10 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
           to: toColumnChange(change.to),
           ...(change.using !== undefined ? { using: change.using } : {}),
           ...(change.backfill !== undefined ? { backfill: change.backfill } : {}),
+          ...(change.provenBy !== undefined ? { provenBy: change.provenBy } : {}),
         }),
-      ),
+      );
+    },
     addPrimaryKey: async (table, key) =>
       sink(
         ops.addPrimaryKey({
@@ -185,25 +192,36 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
     addUnique: async (table, key) =>
       sink(ops.addUnique({ ...onTable(table), unique: uniqueFrom(key) })),
     dropUnique: async (table, name) => sink(ops.dropUnique({ ...onTable(table), name })),
-    createIndex: async (table, index) =>
+    createIndex: async (table, index, options = {}) =>
       sink(
         ops.createIndex({
           ...onTable(table),
           index: indexFrom(index),
+          ...concurrently(options),
         }),
       ),
-    dropIndex: async (table, name) => sink(ops.dropIndex({ ...onTable(table), name })),
-    addForeignKey: async (table, key) =>
-      sink(ops.addForeignKey({ ...onTable(table), foreignKey: foreignKeyFrom(key) })),
+    dropIndex: async (table, name, options = {}) =>
+      sink(ops.dropIndex({ ...onTable(table), name, ...concurrently(options) })),
+    addForeignKey: async (table, key, options = {}) =>
+      sink(
+        ops.addForeignKey({
+          ...onTable(table),
+          foreignKey: foreignKeyFrom(key),
+          ...notValid(options),
+        }),
+      ),
     dropForeignKey: async (table, name) => sink(ops.dropForeignKey({ ...onTable(table), name })),
-    addCheck: async (table, check) =>
+    addCheck: async (table, check, options = {}) =>
       sink(
         ops.addCheck({
           ...onTable(table),
           check: { name: check.name, expression: check.expression },
+          ...notValid(options),
         }),
       ),
     dropCheck: async (table, name) => sink(ops.dropCheck({ ...onTable(table), name })),
+    validateConstraint: async (table, name) =>
+      sink(ops.validateConstraint({ ...onTable(table), name })),
     addExclusion: async (table, exclusion) =>
       sink(ops.addExclusion({ ...onTable(table), exclusion: exclusionFrom(exclusion) })),
     dropExclusion: async (table, name) => sink(ops.dropExclusion({ ...onTable(table), name })),
@@ -264,6 +282,25 @@ export function createMigrationOperations(sink: OperationSink): MigrationOperati
     renameConstraint: async (table, from, to) =>
       sink(ops.renameConstraint({ ...onTable(table), from, to })),
   };
+}
+
+/** `concurrently` is kept only when on: the operation leaves it out for a plain build. */
+const concurrently = (options: IndexOptions) =>
+  options.concurrently === true ? { concurrently: true } : {};
+
+/** `notValid` is kept only when on, like `concurrently`. */
+const notValid = (options: ConstraintOptions) =>
+  options.notValid === true ? { notValid: true } : {};
+
+/** An `op.todo(...)` the author has not replaced: the plan is unfinished and must not run. */
+function unwrittenTodo(table: TableName, column: string, placeholder: Todo): AutogenError {
+  const { schema, name } = resolveName(table);
+  const where = schema === "public" ? name : `${schema}.${name}`;
+  return new AutogenError(
+    "invalid-operation",
+    `op.alterColumn("${where}", "${column}") still has op.todo(...) as its backfill: the plan is unfinished.`,
+    `Replace it with ${placeholder.todo}.`,
+  );
 }
 
 /**

@@ -62,6 +62,18 @@ export interface IndexDefinition extends KeyDefinition {
   readonly method?: string;
 }
 
+/** How `op.addForeignKey` and `op.addCheck` treat the rows already there. */
+export interface ConstraintOptions {
+  /** Add it `NOT VALID`: only new rows are checked until `op.validateConstraint`. Default false. */
+  readonly notValid?: boolean;
+}
+
+/** How `op.createIndex` and `op.dropIndex` run. */
+export interface IndexOptions {
+  /** Without blocking writes, outside a transaction (`transaction = false`). Default false. */
+  readonly concurrently?: boolean;
+}
+
 export interface ForeignKeyDefinition extends KeyDefinition {
   readonly references: { readonly table: TableName; readonly columns: readonly string[] };
   /** Defaults to `"NO ACTION"`, as in PostgreSQL. */
@@ -93,6 +105,11 @@ export interface ColumnAlteration {
    * `UPDATE ... SET col = <backfill> WHERE col IS NULL` runs first. Not undone by the reverse.
    */
   readonly backfill?: string;
+  /**
+   * A check (added `{ notValid: true }` earlier) proving the column holds no NULL: validated
+   * first, so `SET NOT NULL` does not scan the table under its exclusive lock (PostgreSQL 12+).
+   */
+  readonly provenBy?: string;
 }
 
 /** A column of an enum type, converted when the enum has to be rebuilt. */

@@ -3,6 +3,7 @@ export { createMigrationOperations, type OperationSink } from "./create-migratio
 export type {
   CheckDefinition,
   ColumnAlteration,
+  ConstraintOptions,
   EnumAlteration,
   EnumUsageDefinition,
   EnumDependentDefinition,
@@ -10,6 +11,7 @@ export type {
   ExecuteOptions,
   ForeignKeyDefinition,
   IndexDefinition,
+  IndexOptions,
   KeyDefinition,
   TableDefinition,
   UniqueDefinition,
@@ -18,3 +20,4 @@ export type {
 export type { MigrationContext } from "./migration-context";
 export type { MigrationOperations } from "./migration-operations";
 export type { QualifiedName, TableName, TypeName } from "./names";
+export type { Todo } from "./todo";

@@ -3,11 +3,13 @@ import type { ColumnOptions } from "./column";
 import type {
   CheckDefinition,
   ColumnAlteration,
+  ConstraintOptions,
   EnumAlteration,
   ExclusionDefinition,
   ExecuteOptions,
   ForeignKeyDefinition,
   IndexDefinition,
+  IndexOptions,
   KeyDefinition,
   RebuildDefinition,
   TableDefinition,
@@ -15,6 +17,7 @@ import type {
   ViewDefinition,
 } from "./definitions";
 import type { TableName, TypeName } from "./names";
+import type { Todo } from "./todo";
 
 /**
  * The `op` a migration file's `upgrade` and `downgrade` receive. Each method describes one
@@ -38,6 +41,18 @@ import type { TableName, TypeName } from "./names";
 export interface MigrationOperations {
   /** A column definition for `createTable` and `addColumn`; changes nothing by itself. */
   column(name: string, type: string, options?: ColumnOptions): Column;
+
+  /**
+   * A placeholder `revision` writes where only the author knows the value (the fill of a
+   * column made NOT NULL over existing rows). It fails `tsc` and the run until replaced.
+   *
+   * @example
+   * // generated:
+   * backfill: op.todo("SQL giving \"books\".\"isbn\" a value where it holds NULL"),
+   * // written by the author:
+   * backfill: "'unknown'",
+   */
+  todo(what: string): Todo;
 
   createSchema(schema: string): Promise<void>;
   dropSchema(schema: string): Promise<void>;
@@ -86,8 +101,17 @@ export interface MigrationOperations {
   addUnique(table: TableName, unique: UniqueDefinition): Promise<void>;
   dropUnique(table: TableName, name: string): Promise<void>;
 
-  createIndex(table: TableName, index: IndexDefinition): Promise<void>;
-  dropIndex(table: TableName, name: string): Promise<void>;
+  /**
+   * `{ concurrently: true }` builds the index without blocking writes (`CREATE INDEX
+   * CONCURRENTLY`), which PostgreSQL only does outside a transaction: the file must export
+   * `transaction = false`. A retry after a failed build drops the invalid index it left.
+   *
+   * @example
+   * await op.createIndex("orders", { name: "IDX_orders_user", columns: ["user_id"] }, { concurrently: true });
+   */
+  createIndex(table: TableName, index: IndexDefinition, options?: IndexOptions): Promise<void>;
+  /** `{ concurrently: true }`: `DROP INDEX CONCURRENTLY IF EXISTS`, outside a transaction. */
+  dropIndex(table: TableName, name: string, options?: IndexOptions): Promise<void>;
 
   /**
    * @example
@@ -97,12 +121,28 @@ export interface MigrationOperations {
    *   references: { table: "users", columns: ["id"] },
    *   onDelete: "CASCADE",
    * });
+   *
+   * `{ notValid: true }` adds it without reading the rows already there (`NOT VALID`; new
+   * rows are checked at once): `op.validateConstraint`, in a later migration, reads them.
    */
-  addForeignKey(table: TableName, foreignKey: ForeignKeyDefinition): Promise<void>;
+  addForeignKey(
+    table: TableName,
+    foreignKey: ForeignKeyDefinition,
+    options?: ConstraintOptions,
+  ): Promise<void>;
   dropForeignKey(table: TableName, name: string): Promise<void>;
 
-  addCheck(table: TableName, check: CheckDefinition): Promise<void>;
+  /** `{ notValid: true }` as for `addForeignKey`. */
+  addCheck(table: TableName, check: CheckDefinition, options?: ConstraintOptions): Promise<void>;
   dropCheck(table: TableName, name: string): Promise<void>;
+  /**
+   * Reads the rows of a foreign key or check added `{ notValid: true }` and marks it valid
+   * (`VALIDATE CONSTRAINT`), letting reads and writes go on; fails on a row that violates it.
+   * Has nothing to undo: a downgrade leaves it out.
+   *
+   * @example await op.validateConstraint("posts", "FK_posts_author");
+   */
+  validateConstraint(table: TableName, name: string): Promise<void>;
 
   /**
    * @example

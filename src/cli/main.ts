@@ -114,6 +114,21 @@ function build(argv: string[]): Argv<GlobalArgs> {
               type: "string",
               describe: "Revision id to use instead of a random one",
             })
+            .option("concurrently", {
+              type: "boolean",
+              describe:
+                "Build and drop indexes on existing tables CONCURRENTLY (the file runs outside a transaction); default: the config's concurrentIndexes",
+            })
+            .option("not-null-through-check", {
+              type: "boolean",
+              describe:
+                "Make columns NOT NULL over rows through a CHECK added NOT VALID and validated in the second file, so SET NOT NULL does not scan under its lock; default: the config's notNullThroughCheck",
+            })
+            .option("separate-validation", {
+              type: "boolean",
+              describe:
+                "With --no-separate-validation, foreign keys and checks on tables with rows are validated as they are added, not NOT VALID then in a second file; default: the config's separateValidation (true)",
+            })
             .options(renameFlagSet),
         ),
       async (a) =>
@@ -129,6 +144,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
           revId: a["rev-id"],
           renames: renameHints(a),
           noRenames: !a.renames,
+          concurrently: a.concurrently,
+          separateValidation: a["separate-validation"],
+          notNullThroughCheck: a["not-null-through-check"],
         })),
     )
     .command(

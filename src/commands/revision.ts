@@ -1,8 +1,12 @@
+import type { ClientBase } from "pg";
 import { postgres } from "../dialect/postgres";
+import { isNotNullCheck } from "../dialect/postgres/expressions";
+import { readRowEstimates } from "../introspect";
+import { plannedTables, planForRows } from "../ops/plans-for-rows";
 import { RevisionError, UsageError } from "../errors";
 import { reviewBothWays } from "../autogen/hazard-review";
 import { reverseOperations } from "../ops/reverse";
-import type { Operation } from "../ops/operations";
+import { runsOutsideTransaction, type Operation } from "../ops/operations";
 import { newRevisionId, planUpgrade, resolveSymbol, resolveTarget } from "../revisions";
 import { readHeads } from "../runner/version-store";
 import { NO_RENAME_HINTS, type RenameHints } from "../diff/renames";
@@ -39,6 +43,22 @@ export interface RevisionOptions {
   readonly renames?: RenameHints;
   /** `--no-renames`: plausible renames are written as the drops and adds they look like. */
   readonly noRenames?: boolean;
+  /**
+   * `--concurrently`: indexes on existing tables are built and dropped `CONCURRENTLY`, the
+   * file runs outside a transaction. Default: the config's `concurrentIndexes`.
+   */
+  readonly concurrently?: boolean;
+  /**
+   * Foreign keys and checks added to tables with rows go in `NOT VALID`, and a second file
+   * validates them. Default: the config's `separateValidation` (true); false with
+   * `--no-separate-validation`.
+   */
+  readonly separateValidation?: boolean;
+  /**
+   * `--not-null-through-check`: NOT NULL over rows goes through a check added `NOT VALID`,
+   * validated in the second file before `SET NOT NULL`. Default: `notNullThroughCheck`.
+   */
+  readonly notNullThroughCheck?: boolean;
 }
 
 export interface RevisionResult {
@@ -46,6 +66,8 @@ export interface RevisionResult {
   readonly file: string | null;
   readonly revision: string | null;
   readonly operations: readonly Operation[];
+  /** The second file, validating the constraints the first added `NOT VALID`; null if none. */
+  readonly validation: Omit<RevisionResult, "validation"> | null;
 }
 
 /** Checks an id given with `--rev-id`, before anything is loaded. */
@@ -90,6 +112,14 @@ function dependencies(graph: MigrationGraph, names: readonly string[]): string[]
   );
 }
 
+/** What autogenerate found: the migration, and the validations that follow it. */
+interface Generated {
+  readonly upgrade: readonly Operation[];
+  readonly review: string[];
+  readonly validations: readonly Operation[];
+  readonly validationReview: string[];
+}
+
 /**
  * Autogenerate compares with the database only when every migration is applied, as Alembic
  * does: on a database behind any head, the diff would repeat the missing migrations.
@@ -98,7 +128,7 @@ async function autogenerate(
   ws: Workspace,
   graph: MigrationGraph,
   options: RevisionOptions,
-): Promise<{ upgrade: readonly Operation[]; review: string[] }> {
+): Promise<Generated> {
   return ws.withClient(async (client) => {
     const rows = await readHeads(client, ws.options.versionTable, ws.dialect);
     const pending = planUpgrade(graph, rows, "heads");
@@ -112,15 +142,28 @@ async function autogenerate(
       flags: options.renames ?? NO_RENAME_HINTS,
       refuse: options.noRenames ?? false,
     };
-    const upgrade = (await decideRenames(ws, client, choices)).operations;
+    const decided = (await decideRenames(ws, client, choices)).operations;
+    const onPostgres = ws.dialect === postgres;
+    const { operations: upgrade, validations } = onPostgres
+      ? planForRows(decided, {
+          rows: await readRowEstimates(
+            client as unknown as ClientBase,
+            plannedTables(decided),
+            postgres.quote.qualified,
+          ),
+          concurrently: options.concurrently ?? ws.options.concurrentIndexes,
+          separateValidation: options.separateValidation ?? ws.options.separateValidation,
+          notNullThroughCheck: options.notNullThroughCheck ?? ws.options.notNullThroughCheck,
+          isNotNullCheck,
+        })
+      : { operations: decided, validations: [] };
+    const review = (list: readonly Operation[]) =>
+      reviewBothWays(client, list, reverseOperations(list), onPostgres);
     return {
       upgrade,
-      review: await reviewBothWays(
-        client,
-        upgrade,
-        reverseOperations(upgrade),
-        ws.dialect === postgres,
-      ),
+      review: await review(upgrade),
+      validations,
+      validationReview: validations.length > 0 ? await review(validations) : [],
     };
   });
 }
@@ -162,15 +205,14 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
   const upgradeOps = generated?.upgrade ?? [];
   if (!options.empty && upgradeOps.length === 0) {
     ctx.out.info("No changes detected: the entities and the database match.");
-    return { file: null, revision: null, operations: [] };
+    return { file: null, revision: null, operations: [], validation: null };
   }
-  const review = generated?.review ?? [];
-  for (const line of review) {
-    // The console repeats what the upgrade risks; the downgrade's hazards (a new table's
-    // downgrade drops it) are for the reviewer, in the file's header.
-    const warning = line.startsWith("WARNING: ") ? line.slice("WARNING: ".length) : null;
-    if (warning !== null && !warning.startsWith("downgrade: ")) ctx.out.warn(warning);
+  const validationId = options.revId !== undefined ? `v${options.revId}` : newRevisionId();
+  if (generated?.validations.length && graph.has(validationId)) {
+    throw new UsageError(`revision ${validationId} (the validation after ${id}) already exists.`);
   }
+  const review = [...outsideTransactionLines(upgradeOps), ...(generated?.review ?? [])];
+  warnUpgrade(ws, review);
   const file = await writeMigration(ws, {
     message: options.message,
     revision: id,
@@ -182,5 +224,67 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
     upgrade: upgradeOps,
     downgrade: reverseOperations(upgradeOps),
   });
-  return { file, revision: id, operations: upgradeOps };
+  const validations = generated?.validations ?? [];
+  const validation =
+    validations.length === 0
+      ? null
+      : await writeValidation(
+          ws,
+          options,
+          { id: validationId, parent: id },
+          validations,
+          generated?.validationReview ?? [],
+        );
+  return { file, revision: id, operations: upgradeOps, validation };
+}
+
+/**
+ * A file with an index built concurrently runs without a transaction, and so do its other
+ * operations: each commits on its own, and a failure halfway leaves the ones before applied.
+ */
+function outsideTransactionLines(list: readonly Operation[]): string[] {
+  if (!list.some(runsOutsideTransaction)) return [];
+  const others = list.filter((op) => !runsOutsideTransaction(op)).length;
+  if (others === 0) return [];
+  return [
+    `WARNING: runs outside a transaction (transaction = false, for CONCURRENTLY): its ${others} other operation(s) commit one by one, and a failure leaves those before it applied; generate them in a revision of their own first`,
+  ];
+}
+
+/**
+ * The console repeats what the upgrade risks; the downgrade's hazards (a new table's
+ * downgrade drops it) are for the reviewer, in the file's header.
+ */
+function warnUpgrade(ws: Workspace, review: readonly string[]): void {
+  for (const line of review) {
+    const warning = line.startsWith("WARNING: ") ? line.slice("WARNING: ".length) : null;
+    if (warning !== null && !warning.startsWith("downgrade: ")) ws.context.out.warn(warning);
+  }
+}
+
+/**
+ * The second file: the validations of the constraints the first added `NOT VALID`, in a
+ * migration (a transaction) of its own. A row that violates one fails it alone: the first
+ * stays applied, and running `upgrade` again after fixing the rows validates. Its id is the
+ * first's with a `v` in front when `--rev-id` was given, so tests and scripts can name it.
+ */
+async function writeValidation(
+  ws: Workspace,
+  options: RevisionOptions,
+  { id, parent }: { readonly id: string; readonly parent: string },
+  validations: readonly Operation[],
+  review: readonly string[],
+): Promise<Omit<RevisionResult, "validation">> {
+  warnUpgrade(ws, review);
+  const message = `${options.message.trim() || "(no message)"}: validate constraints`;
+  const file = await writeMigration(ws, {
+    message,
+    revision: id,
+    downRevision: parent,
+    createdAt: options.now ?? new Date(),
+    review,
+    upgrade: validations,
+    downgrade: reverseOperations(validations),
+  });
+  return { file, revision: id, operations: validations };
 }

@@ -61,6 +61,23 @@ export interface AutogenOptions {
   readonly renameTables?: Readonly<Record<string, string>>;
   /** Enum labels renamed, rows keeping their value: `{ "post_status_enum.live": "published" }`. */
   readonly renameEnumValues?: Readonly<Record<string, string>>;
+  /**
+   * `revision` builds and drops indexes on existing tables `CONCURRENTLY`, in a migration
+   * that runs outside a transaction, as `--concurrently` does. Default false.
+   */
+  readonly concurrentIndexes?: boolean;
+  /**
+   * `revision` adds foreign keys and checks to tables that hold rows `NOT VALID` and writes
+   * a second migration that validates them, so no row is read under the constraint's lock.
+   * Default true; `--no-separate-validation` turns it off for one revision.
+   */
+  readonly separateValidation?: boolean;
+  /**
+   * `revision` makes a column NOT NULL over rows through a check added `NOT VALID`, which the
+   * second migration validates before `SET NOT NULL` (PostgreSQL 12+ then skips its scan
+   * under the exclusive lock), as `--not-null-through-check` does. Default false.
+   */
+  readonly notNullThroughCheck?: boolean;
 }
 
 /** The options with every default filled in and paths made absolute. */
@@ -76,6 +93,9 @@ export interface ResolvedOptions {
   readonly directUrl: string | null;
   readonly postWriteHooks: readonly string[];
   readonly renames: RenameHints;
+  readonly concurrentIndexes: boolean;
+  readonly separateValidation: boolean;
+  readonly notNullThroughCheck: boolean;
 }
 
 /** How live runs wait, time out and retry; durations in seconds, null for "not set". */
@@ -124,6 +144,14 @@ export function resolveOptions(configFile: string, raw: unknown): ResolvedOption
     },
     directUrl: directUrl(configFile, options.directUrl),
     postWriteHooks: hooks(configFile, options.postWriteHooks),
+    concurrentIndexes: flag(configFile, "concurrentIndexes", options.concurrentIndexes, false),
+    separateValidation: flag(configFile, "separateValidation", options.separateValidation, true),
+    notNullThroughCheck: flag(
+      configFile,
+      "notNullThroughCheck",
+      options.notNullThroughCheck,
+      false,
+    ),
     renames: {
       tables: hintEntries(configFile, "renameTables", options.renameTables).map(([from, to]) =>
         checked(configFile, "renameTables", from, parseTableRename(from, to)),
@@ -163,6 +191,16 @@ function checked<T>(configFile: string, name: string, key: string, hint: T | nul
         ? '"enum_type.label" (or "schema.enum_type.label") mapped to the new label'
         : '"table" (or "schema.table") mapped to a new name without dots';
   throw new ConfigError(`${configFile}: ${name} key ${JSON.stringify(key)} must be ${shape}.`);
+}
+
+function flag(configFile: string, name: string, value: unknown, byDefault: boolean): boolean {
+  if (value === undefined) return byDefault;
+  if (typeof value !== "boolean") {
+    throw new ConfigError(
+      `${configFile}: ${name} must be true or false, not ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
 }
 
 function hooks(configFile: string, value: unknown): string[] {

@@ -12,6 +12,7 @@ const note = (text: string): ReviewLine[] => [{ text, warning: false }];
 /** Where the docs explain how to make a column NOT NULL over rows that hold NULL. */
 const NOT_NULL_RECIPE = '"Making a column NOT NULL" in docs/migration-files.md';
 const warn = (text: string): ReviewLine[] => [{ text, warning: true }];
+const NOT_VALID = " NOT VALID (new rows are checked; the rows already there by its validation)";
 
 function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   const column = `${t(op)}.${q(op.name)}`;
@@ -34,15 +35,25 @@ function alterColumnLines(op: AlterColumnOp): ReviewLine[] {
   if (changed("nullable") && to.nullable === false) {
     lines.push(
       ...warn(
-        op.backfill !== undefined
-          ? `makes ${column} NOT NULL, first setting the rows that hold NULL to ${op.backfill} ` +
+        op.backfillToWrite !== undefined
+          ? `makes ${column} NOT NULL, first filling the rows that hold NULL with SQL you write: ` +
+              "replace op.todo(...) in the file (tsc and the run refuse it until then)"
+          : op.backfill !== undefined
+            ? `makes ${column} NOT NULL, first setting the rows that hold NULL to ${op.backfill} ` +
               "(an UPDATE; the downgrade leaves them set)"
-          : `makes ${column} NOT NULL (fails if a row holds NULL: see ${NOT_NULL_RECIPE})`,
+            : `makes ${column} NOT NULL (fails if a row holds NULL: see ${NOT_NULL_RECIPE})`,
       ),
     );
   } else if (changed("nullable")) lines.push(...note(`makes ${column} nullable`));
   if (op.backfill !== undefined && !(changed("nullable") && to.nullable === false)) {
     lines.push(...warn(`sets the rows of ${column} that hold NULL to ${op.backfill} (an UPDATE)`));
+  }
+  if (op.provenBy !== undefined) {
+    lines.push(
+      ...note(
+        `validates check ${q(op.provenBy)} first (a scan that lets writes go on), so SET NOT NULL reads no row under its lock`,
+      ),
+    );
   }
   if (changed("default")) lines.push(...note(`changes the default of ${column}`));
   if (changed("comment")) lines.push(...note(`changes the comment of ${column}`));
@@ -96,15 +107,23 @@ const reviewers: OperationHandlers<string | ReviewLine[]> = {
   addUnique: (op) =>
     `adds unique constraint ${q(op.unique.name)} on ${t(op)} (fails if rows are duplicated)`,
   dropUnique: (op) => `drops unique constraint ${q(op.name)} on ${t(op)}`,
-  createIndex: (op) =>
-    op.index.unique
-      ? `creates unique index ${q(op.index.name)} on ${t(op)} (fails if rows are duplicated)`
-      : `creates index ${q(op.index.name)} on ${t(op)}`,
-  dropIndex: (op) => `drops index ${q(op.name)} on ${t(op)}`,
-  addForeignKey: (op) => `adds foreign key ${q(op.foreignKey.name)} on ${t(op)}`,
+  createIndex: (op) => {
+    const how = op.concurrently ? " concurrently (writes go on; outside a transaction)" : "";
+    return op.index.unique
+      ? `creates unique index ${q(op.index.name)} on ${t(op)}${how} (fails if rows are duplicated)`
+      : `creates index ${q(op.index.name)} on ${t(op)}${how}`;
+  },
+  dropIndex: (op) =>
+    `drops index ${q(op.name)} on ${t(op)}${op.concurrently ? " concurrently (outside a transaction)" : ""}`,
+  addForeignKey: (op) =>
+    `adds foreign key ${q(op.foreignKey.name)} on ${t(op)}${op.notValid ? NOT_VALID : ""}`,
   dropForeignKey: (op) => `drops foreign key ${q(op.name)} on ${t(op)}`,
   addCheck: (op) =>
-    `adds check constraint ${q(op.check.name)} on ${t(op)} (fails if a row violates it)`,
+    op.notValid
+      ? `adds check constraint ${q(op.check.name)} on ${t(op)}${NOT_VALID}`
+      : `adds check constraint ${q(op.check.name)} on ${t(op)} (fails if a row violates it)`,
+  validateConstraint: (op) =>
+    `validates constraint ${q(op.name)} on ${t(op)} (reads every row while writes go on; fails if a row violates it)`,
   dropCheck: (op) => `drops check constraint ${q(op.name)} on ${t(op)}`,
   addExclusion: (op) =>
     `adds exclusion constraint ${q(op.exclusion.name)} on ${t(op)} (fails if rows conflict)`,

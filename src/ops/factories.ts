@@ -33,6 +33,7 @@ export const ops = Object.freeze({
   dropForeignKey: factory("dropForeignKey"),
   addCheck: factory("addCheck"),
   dropCheck: factory("dropCheck"),
+  validateConstraint: factory("validateConstraint"),
   addExclusion: factory("addExclusion"),
   dropExclusion: factory("dropExclusion"),
   createView: factory("createView"),

@@ -52,21 +52,57 @@ export const HAZARD_LABELS: { readonly [K in HazardKind]: string } = {
   irreversible: "cannot be reversed for",
 };
 
-/** Type changes PostgreSQL makes without rewriting or checking a row. */
+/** `name(n)` or a bare `name` (unlimited), for the types whose limit can only grow in place. */
+const limited = (name: string, type: string): { limit: number | null } | null => {
+  const match = new RegExp(`^${name}(?:\\((\\d+)\\))?$`).exec(type);
+  return match ? { limit: match[1] === undefined ? null : Number(match[1]) } : null;
+};
+
+/** The same type with a higher (or no) limit: the values already fit, nothing is rewritten. */
+const raisesLimit =
+  (name: string) =>
+  (from: string, to: string): boolean => {
+    const a = limited(name, from);
+    const b = limited(name, to);
+    return !!a && !!b && (b.limit === null || (a.limit !== null && b.limit >= a.limit));
+  };
+
+/** `timestamp(3) with time zone` as `timestamp with time zone` and its precision. */
+function timePrecision(type: string): { base: string; limit: number | null } | null {
+  const match = /^(timestamp|time)(?:\((\d+)\))? (with|without) time zone$/.exec(type);
+  if (!match) return null;
+  return {
+    base: `${match[1]} ${match[3]}`,
+    limit: match[2] === undefined ? null : Number(match[2]),
+  };
+}
+
+/**
+ * Type changes PostgreSQL makes without rewriting or checking a row: each one is checked
+ * against PostgreSQL's data file (`relfilenode`) in test/dialect/type-change-rewrites.test.ts.
+ */
 const widening: readonly ((from: string, to: string) => boolean)[] = [
-  // varchar(n) -> varchar(m >= n), varchar(n) -> varchar, varchar -> text
-  (from, to) => {
-    const a = /^character varying(?:\((\d+)\))?$/.exec(from);
-    const b = /^character varying(?:\((\d+)\))?$/.exec(to);
-    if (a && b) return b[1] === undefined || (a[1] !== undefined && Number(b[1]) >= Number(a[1]));
-    return a !== null && to === "text";
-  },
+  // varchar(n) -> varchar(m >= n) or varchar; bit varying and interval precision likewise
+  raisesLimit("character varying"),
+  raisesLimit("bit varying"),
+  raisesLimit("interval"),
+  // varchar(n) -> text, text -> varchar: the same storage, and text has no limit to check
+  (from, to) =>
+    (limited("character varying", from) !== null && to === "text") ||
+    (from === "text" && to === "character varying"),
   // numeric(p, s) -> numeric(q >= p, s), numeric(p, s) -> numeric
   (from, to) => {
     const a = /^numeric\((\d+),(\d+)\)$/.exec(from.replace(/\s/g, ""));
     if (a && to === "numeric") return true;
     const b = /^numeric\((\d+),(\d+)\)$/.exec(to.replace(/\s/g, ""));
     return !!a && !!b && a[2] === b[2] && Number(b[1]) >= Number(a[1]);
+  },
+  // timestamp(p) -> timestamp(q >= p) or timestamp, with or without time zone, and time
+  (from, to) => {
+    const a = timePrecision(from);
+    const b = timePrecision(to);
+    if (!a || !b || a.base !== b.base) return false;
+    return b.limit === null || (a.limit !== null && b.limit >= a.limit);
   },
 ];
 
@@ -94,7 +130,7 @@ function alterColumnHazards(op: AlterColumnOp): Hazard[] {
   let nullRows: Hazard[] = [];
   if ("nullable" in op.to && op.to.nullable === false && op.from.nullable !== false) {
     kinds.push("validatesRows", "accessExclusiveLock", "breaksRunningCode");
-    if (op.backfill === undefined)
+    if (op.backfill === undefined && op.backfillToWrite === undefined)
       nullRows = [{ kind: "failsOnRows", table: on(op), nullColumn: op.name }];
   }
   if ("generated" in op.to && op.to.generated !== op.from.generated) kinds.push("rewritesTable");
@@ -136,14 +172,22 @@ const handlers: OperationHandlers<Hazard[]> = {
   dropPrimaryKey: () => [],
   addUnique: (op) => hazards(on(op), "blocksWrites", "failsOnRows"),
   dropUnique: () => [],
+  // Built concurrently, an index lets writes go on; a unique one still fails on duplicates.
   createIndex: (op) =>
-    op.index.unique
-      ? hazards(on(op), "blocksWrites", "failsOnRows")
-      : hazards(on(op), "blocksWrites"),
+    hazards(
+      on(op),
+      ...(op.concurrently ? [] : (["blocksWrites"] as const)),
+      ...(op.index.unique ? (["failsOnRows"] as const) : []),
+    ),
   dropIndex: () => [],
-  addForeignKey: (op) => hazards(on(op), "validatesRows", "failsOnRows"),
+  // NOT VALID reads no row (new ones are checked); the validation that follows does.
+  addForeignKey: (op) => (op.notValid ? [] : hazards(on(op), "validatesRows", "failsOnRows")),
   dropForeignKey: () => [],
-  addCheck: (op) => hazards(on(op), "validatesRows", "accessExclusiveLock", "failsOnRows"),
+  addCheck: (op) =>
+    op.notValid
+      ? hazards(on(op), "accessExclusiveLock")
+      : hazards(on(op), "validatesRows", "accessExclusiveLock", "failsOnRows"),
+  validateConstraint: (op) => hazards(on(op), "validatesRows", "failsOnRows"),
   dropCheck: () => [],
   addExclusion: (op) => hazards(on(op), "blocksWrites", "accessExclusiveLock", "failsOnRows"),
   dropExclusion: () => [],

@@ -143,6 +143,19 @@ export interface AlterColumnOp extends OnTable {
    * nullable again and leaves the filled values.
    */
   readonly backfill?: string;
+  /**
+   * A backfill `revision` leaves for the author to write, described for them: a NOT NULL
+   * over a table with rows whose value only a person can choose. The file renders it as
+   * `op.todo(...)`, which fails `tsc` and the run until it is replaced (see `ops/plans-for-rows.ts`).
+   */
+  readonly backfillToWrite?: string;
+  /**
+   * A check constraint, added `NOT VALID` by an earlier migration, that proves the column
+   * holds no NULL once validated: it is validated (a scan that lets writes go on) before
+   * `SET NOT NULL`, which PostgreSQL 12 and later then make without a scan of their own,
+   * under their ACCESS EXCLUSIVE lock. One direction only, like `backfill`.
+   */
+  readonly provenBy?: string;
 }
 
 export interface AddPrimaryKeyOp extends OnTable {
@@ -165,19 +178,30 @@ export interface DropUniqueOp extends OnTable {
   readonly previous?: UniqueConstraint;
 }
 
+/**
+ * `concurrently` builds (or drops) the index without blocking writes: PostgreSQL then refuses
+ * a transaction, so the migration exports `transaction = false` (see `runsOutsideTransaction`).
+ */
 export interface CreateIndexOp extends OnTable {
   readonly kind: "createIndex";
   readonly index: Index;
+  readonly concurrently?: boolean;
 }
 export interface DropIndexOp extends OnTable {
   readonly kind: "dropIndex";
   readonly name: string;
   readonly previous?: Index;
+  readonly concurrently?: boolean;
 }
 
+/**
+ * `notValid` adds the constraint without reading the rows already there (`NOT VALID`: new
+ * rows are checked at once); a `validateConstraint`, in a later transaction, reads them.
+ */
 export interface AddForeignKeyOp extends OnTable {
   readonly kind: "addForeignKey";
   readonly foreignKey: ForeignKey;
+  readonly notValid?: boolean;
 }
 export interface DropForeignKeyOp extends OnTable {
   readonly kind: "dropForeignKey";
@@ -185,9 +209,20 @@ export interface DropForeignKeyOp extends OnTable {
   readonly previous?: ForeignKey;
 }
 
+/** `notValid` as for `AddForeignKeyOp`. */
 export interface AddCheckOp extends OnTable {
   readonly kind: "addCheck";
   readonly check: CheckConstraint;
+  readonly notValid?: boolean;
+}
+/**
+ * Checks the rows of a constraint added `NOT VALID` (`VALIDATE CONSTRAINT`): a scan that
+ * lets reads and writes go on. Its downgrade is nothing: the constraint stays and holds the
+ * same rule either way, so `reverseOperations` leaves it out (see `needsNoReverse`).
+ */
+export interface ValidateConstraintOp extends OnTable {
+  readonly kind: "validateConstraint";
+  readonly name: string;
 }
 export interface DropCheckOp extends OnTable {
   readonly kind: "dropCheck";
@@ -327,6 +362,7 @@ export type Operation =
   | DropForeignKeyOp
   | AddCheckOp
   | DropCheckOp
+  | ValidateConstraintOp
   | AddExclusionOp
   | DropExclusionOp
   | CreateViewOp
@@ -347,6 +383,11 @@ export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K 
 
 /** A table of one handler per operation kind; a missing kind is a compile error. */
 export type OperationHandlers<R> = { readonly [K in OperationKind]: (op: OperationOf<K>) => R };
+
+/** Whether an operation must run outside a transaction (an index built or dropped concurrently). */
+export function runsOutsideTransaction(op: Operation): boolean {
+  return (op.kind === "createIndex" || op.kind === "dropIndex") && op.concurrently === true;
+}
 
 /** Calls the handler for `op.kind` with the operation narrowed to its type. */
 export function dispatch<R>(handlers: OperationHandlers<R>, op: Operation): R {

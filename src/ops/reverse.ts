@@ -78,11 +78,25 @@ const reversers: OperationHandlers<Operation> = {
       ? ops.addUnique({ schema: op.schema, table: op.table, unique: op.previous })
       : missing(op.kind, `unique constraint ${op.name}`),
   createIndex: (op) =>
-    ops.dropIndex({ schema: op.schema, table: op.table, name: op.index.name, previous: op.index }),
+    ops.dropIndex({
+      schema: op.schema,
+      table: op.table,
+      name: op.index.name,
+      previous: op.index,
+      ...concurrently(op),
+    }),
   dropIndex: (op) =>
     op.previous
-      ? ops.createIndex({ schema: op.schema, table: op.table, index: op.previous })
+      ? ops.createIndex({
+          schema: op.schema,
+          table: op.table,
+          index: op.previous,
+          ...concurrently(op),
+        })
       : missing(op.kind, `index ${op.name}`),
+  // Validating rows changes no definition: validating again is the one inverse PostgreSQL
+  // has (a no-op); reverseOperations leaves it out of a downgrade altogether.
+  validateConstraint: (op) => op,
   addForeignKey: (op) =>
     ops.dropForeignKey({
       schema: op.schema,
@@ -160,6 +174,10 @@ const reversers: OperationHandlers<Operation> = {
   renameConstraint: (op) => ops.renameConstraint({ ...op, from: op.to, to: op.from }),
 };
 
+/** An index built concurrently is dropped concurrently on the way back, and the other way round. */
+const concurrently = (op: { concurrently?: boolean }) =>
+  op.concurrently ? { concurrently: true } : {};
+
 /** The copied columns going back: the same values, in the old table's column order. */
 function copiedBack(op: OperationOf<"rebuildTable">): string[] {
   const copied = new Set(op.copy);
@@ -171,7 +189,15 @@ export function reverseOperation(op: Operation): Operation {
   return dispatch(reversers, op);
 }
 
+/** Operations a downgrade has nothing to undo for: a validation of rows. */
+export function needsNoReverse(op: Operation): boolean {
+  return op.kind === "validateConstraint";
+}
+
 /** Undoes a whole list: each operation reversed, in the opposite order. */
 export function reverseOperations(list: readonly Operation[]): Operation[] {
-  return list.map(reverseOperation).reverse();
+  return list
+    .filter((op) => !needsNoReverse(op))
+    .map(reverseOperation)
+    .reverse();
 }

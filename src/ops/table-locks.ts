@@ -45,12 +45,17 @@ const handlers: OperationHandlers<TableLock[]> = {
   dropPrimaryKey: exclusive,
   addUnique: exclusive,
   dropUnique: exclusive,
-  createIndex: (op) => lock(ref(op.schema, op.table), "SHARE"),
-  dropIndex: exclusive,
+  // CONCURRENTLY trades the lock for two scans and waits for running transactions.
+  createIndex: (op) =>
+    lock(ref(op.schema, op.table), op.concurrently ? "SHARE UPDATE EXCLUSIVE" : "SHARE"),
+  dropIndex: (op) =>
+    op.concurrently ? lock(ref(op.schema, op.table), "SHARE UPDATE EXCLUSIVE") : exclusive(op),
   addForeignKey: (op) => lock(ref(op.schema, op.table), "SHARE ROW EXCLUSIVE"),
   dropForeignKey: exclusive,
   addCheck: exclusive,
   dropCheck: exclusive,
+  // The point of NOT VALID: the scan that follows blocks neither reads nor writes.
+  validateConstraint: (op) => lock(ref(op.schema, op.table), "SHARE UPDATE EXCLUSIVE"),
   addExclusion: exclusive,
   dropExclusion: exclusive,
   createView: none,

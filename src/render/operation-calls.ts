@@ -22,6 +22,12 @@ import { valueDoc } from "./value-doc";
 
 const op = (method: string, args: readonly Doc[]): Doc => call(`op.${method}`, args);
 
+const concurrently = (o: { concurrently?: boolean }): Doc[] =>
+  o.concurrently ? [object([["concurrently", atom("true")]])] : [];
+
+const notValid = (o: { notValid?: boolean }): Doc[] =>
+  o.notValid ? [object([["notValid", atom("true")]])] : [];
+
 /**
  * How each operation is spelled as an `op.*` call: the inverse of
  * `createMigrationOperations`. Replaying the call builds the very same operation, except
@@ -51,6 +57,8 @@ const calls: OperationHandlers<Doc> = {
           ["to", columnChange(o.to)],
           o.using !== undefined && ["using", quoted(o.using)],
           o.backfill !== undefined && ["backfill", quoted(o.backfill)],
+          o.backfillToWrite !== undefined && ["backfill", op("todo", [quoted(o.backfillToWrite)])],
+          o.provenBy !== undefined && ["provenBy", quoted(o.provenBy)],
         ]),
       ),
     ]),
@@ -58,12 +66,21 @@ const calls: OperationHandlers<Doc> = {
   dropPrimaryKey: (o) => op("dropPrimaryKey", [qualified(o.schema, o.table), quoted(o.name)]),
   addUnique: (o) => op("addUnique", [qualified(o.schema, o.table), uniqueDoc(o.unique)]),
   dropUnique: (o) => op("dropUnique", [qualified(o.schema, o.table), quoted(o.name)]),
-  createIndex: (o) => op("createIndex", [qualified(o.schema, o.table), indexDoc(o.index)]),
-  dropIndex: (o) => op("dropIndex", [qualified(o.schema, o.table), quoted(o.name)]),
+  createIndex: (o) =>
+    op("createIndex", [qualified(o.schema, o.table), indexDoc(o.index), ...concurrently(o)]),
+  dropIndex: (o) =>
+    op("dropIndex", [qualified(o.schema, o.table), quoted(o.name), ...concurrently(o)]),
   addForeignKey: (o) =>
-    op("addForeignKey", [qualified(o.schema, o.table), foreignKeyDoc(o.foreignKey)]),
+    op("addForeignKey", [
+      qualified(o.schema, o.table),
+      foreignKeyDoc(o.foreignKey),
+      ...notValid(o),
+    ]),
   dropForeignKey: (o) => op("dropForeignKey", [qualified(o.schema, o.table), quoted(o.name)]),
-  addCheck: (o) => op("addCheck", [qualified(o.schema, o.table), checkDoc(o.check)]),
+  addCheck: (o) =>
+    op("addCheck", [qualified(o.schema, o.table), checkDoc(o.check), ...notValid(o)]),
+  validateConstraint: (o) =>
+    op("validateConstraint", [qualified(o.schema, o.table), quoted(o.name)]),
   dropCheck: (o) => op("dropCheck", [qualified(o.schema, o.table), quoted(o.name)]),
   addExclusion: (o) =>
     op("addExclusion", [qualified(o.schema, o.table), exclusionDoc(o.exclusion)]),

@@ -1,5 +1,5 @@
 import type * as TsMorph from "ts-morph";
-import type { Operation } from "../ops/operations";
+import { runsOutsideTransaction, type Operation } from "../ops/operations";
 import { renderHeader, type HeaderFacts } from "./header";
 import { array, print, quoted } from "./layout";
 import { operationCall } from "./operation-calls";
@@ -45,6 +45,20 @@ interface Constant {
   readonly name: string;
   readonly type?: string;
   readonly initializer: string;
+  /** A doc comment saying why the constant is there. */
+  readonly doc?: string;
+}
+
+/**
+ * `transaction = false` for a migration PostgreSQL cannot run in a transaction (an index
+ * built or dropped concurrently, either way).
+ */
+function transactionConstant(input: MigrationFileInput): Constant[] {
+  if (![...input.upgrade, ...input.downgrade].some(runsOutsideTransaction)) return [];
+  const doc =
+    "CONCURRENTLY cannot run inside a transaction: each statement commits on its own, and a\n" +
+    "failed run is retried by running it again (a half-built index is dropped first).";
+  return [{ name: "transaction", initializer: "false", doc }];
 }
 
 /** A `string[]` constant, its array laid out like the calls (a merge may have many parents). */
@@ -87,9 +101,11 @@ export function renderMigration(input: MigrationFileInput): string {
       : stringArray("downRevision", downRevision),
     ...(branchLabels?.length ? [stringArray("branchLabels", branchLabels)] : []),
     ...(dependsOn?.length ? [stringArray("dependsOn", dependsOn)] : []),
+    ...transactionConstant(input),
   ];
   file.addVariableStatements(
-    constants.map(({ name, type }) => ({
+    constants.map(({ name, type, doc }) => ({
+      ...(doc !== undefined ? { docs: [doc] } : {}),
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name, type, initializer: "null" }],

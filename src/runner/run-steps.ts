@@ -3,7 +3,7 @@ import { AutogenError } from "../errors";
 import type { TransactionMode } from "../config/options";
 import type { RunnerDialect, SessionTimeouts } from "../dialect/dialect";
 import { postgres } from "../dialect/postgres";
-import type { Operation } from "../ops/operations";
+import { runsOutsideTransaction, type Operation } from "../ops/operations";
 import type { TableRef } from "../schema/model";
 import { bookkeepingSql } from "./bookkeeping";
 import type { Executor } from "./executor";
@@ -68,6 +68,14 @@ export async function runSteps(
     } catch (error) {
       throw migrationFailure({ step, statement: null, consequence: NOTHING_RAN }, error);
     }
+    if (step.transactional && options.transactionMode !== "none") {
+      const outside = operations.find(runsOutsideTransaction);
+      if (outside)
+        throw migrationFailure(
+          { step, statement: null, consequence: NOTHING_RAN },
+          needsNoTransaction(outside),
+        );
+    }
     described.push(describedStep(step, operations, options.transactionMode));
   }
   const dialect = options.dialect ?? postgres;
@@ -83,6 +91,15 @@ export async function runSteps(
   for (const sql of dialect.session.timeouts(options.timeouts ?? NO_TIMEOUTS))
     await executor.run(sql);
   for (const unit of transactionUnits(described, options.transactionMode)) await run.unit(unit);
+}
+
+/** Said before any statement runs, rather than by PostgreSQL halfway through the migration. */
+function needsNoTransaction(op: Operation): AutogenError {
+  const what = op.kind === "createIndex" ? `builds index "${op.index.name}"` : `drops an index`;
+  return new AutogenError(
+    "invalid-operation",
+    `it ${what} CONCURRENTLY, which PostgreSQL cannot do inside a transaction; add \`export const transaction = false;\` to the file`,
+  );
 }
 
 const NO_TIMEOUTS: SessionTimeouts = { lockTimeout: null, statementTimeout: null };

@@ -237,6 +237,11 @@ const cases: { readonly [K in Exclude<OperationKind, "rebuildTable">]: readonly 
   ],
   addCheck: [
     [
+      "adds it NOT VALID when asked, reading no row",
+      ops.addCheck({ ...on, check: { name: "CHK_age", expression: "(age >= 0)" }, notValid: true }),
+      ['ALTER TABLE "public"."users" ADD CONSTRAINT "CHK_age" CHECK ((age >= 0)) NOT VALID'],
+    ],
+    [
       "writes the expression as it is",
       ops.addCheck({
         ...on,
@@ -245,6 +250,13 @@ const cases: { readonly [K in Exclude<OperationKind, "rebuildTable">]: readonly 
       [
         'ALTER TABLE "public"."users" ADD CONSTRAINT "CHK_age" CHECK (((age >= 0) AND (age < 200)))',
       ],
+    ],
+  ],
+  validateConstraint: [
+    [
+      "validates it by name",
+      ops.validateConstraint({ ...on, name: "CHK_age" }),
+      ['ALTER TABLE "public"."users" VALIDATE CONSTRAINT "CHK_age"'],
     ],
   ],
   dropCheck: [

@@ -2,6 +2,7 @@ import { formatRows, hazardLines } from "../../src/lint/hazard-lines";
 import { formatReview, reviewOperations } from "../../src/lint/review";
 import { ops } from "../../src/ops/factories";
 import { hazardsOf, typeChangeRewrites } from "../../src/ops/hazards";
+import { tableLocksOf } from "../../src/ops/table-locks";
 import { reverseOperations } from "../../src/ops/reverse";
 import { refKey } from "../../src/schema/keys";
 import { column } from "../support/model-builders";
@@ -117,5 +118,24 @@ describe("hazards as data", () => {
       "~2.1M rows",
       "~3G rows",
     ]);
+  });
+
+  it("says an index built or dropped concurrently blocks no write, a NOT VALID constraint reads no row, and its validation does", () => {
+    const index = { name: "IDX_t", columns: ["t"], unique: false, where: null, method: "btree" };
+    const build = ops.createIndex({ ...where, index, concurrently: true });
+    const drop = ops.dropIndex({ ...where, name: "IDX_t", concurrently: true });
+    expect(hazardsOf(build)).toEqual([]);
+    expect(tableLocksOf(build).map((l) => l.level)).toEqual(["SHARE UPDATE EXCLUSIVE"]);
+    expect(tableLocksOf(drop).map((l) => l.level)).toEqual(["SHARE UPDATE EXCLUSIVE"]);
+    expect(tableLocksOf(ops.createIndex({ ...where, index })).map((l) => l.level)).toEqual([
+      "SHARE",
+    ]);
+
+    const check = { name: "CHK_t", expression: "(t > 0)" };
+    const added = ops.addCheck({ ...where, check, notValid: true });
+    expect(hazardsOf(added).map((h) => h.kind)).toEqual(["accessExclusiveLock"]);
+    const validation = ops.validateConstraint({ ...where, name: "CHK_t" });
+    expect(hazardsOf(validation).map((h) => h.kind)).toEqual(["validatesRows", "failsOnRows"]);
+    expect(tableLocksOf(validation).map((l) => l.level)).toEqual(["SHARE UPDATE EXCLUSIVE"]);
   });
 });

@@ -98,6 +98,7 @@ const made: {
     ops.addCheck({ ...on, check: { name: "CHK_id", expression: "(id > 0)" } }),
     "dropCheck",
   ],
+  validateConstraint: [ops.validateConstraint({ ...on, name: "CHK_id" }), "validateConstraint"],
   dropCheck: [
     ops.dropCheck({ ...on, name: "CHK_id", previous: { name: "CHK_id", expression: "(id > 0)" } }),
     "addCheck",

@@ -12,3 +12,11 @@ export const postgresExpressions: ExpressionSyntax = {
     return new RegExp(`(^|[^\\w$"])${escaped}($|[^\\w$"])`).test(expression);
   },
 };
+
+/**
+ * The check that proves a column holds no NULL, as PostgreSQL prints it back, for the
+ * NOT NULL plan that goes through a check (see `ops/plans-for-rows.ts`).
+ */
+export function isNotNullCheck(column: string): string {
+  return `(${quoteIdent(column)} IS NOT NULL)`;
+}

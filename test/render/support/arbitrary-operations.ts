@@ -192,6 +192,9 @@ export function arbitraryOperation(text: fc.Arbitrary<string>): fc.Arbitrary<Ope
       .map((r) => ops.dropForeignKey({ ...r.on, name: r.name })),
     addCheck: fc.record({ on, check }).map((r) => ops.addCheck({ ...r.on, check: r.check })),
     dropCheck: fc.record({ on, name: text }).map((r) => ops.dropCheck({ ...r.on, name: r.name })),
+    validateConstraint: fc
+      .record({ on, name: text })
+      .map((r) => ops.validateConstraint({ ...r.on, name: r.name })),
     createView: fc
       .record({ schema, name: text, definition: text, materialized: fc.boolean() })
       .map((view) => ops.createView({ view })),

@@ -188,6 +188,14 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
     ops.alterColumn({ ...on, name: "email", from: { nullable: false }, to: { nullable: true } }),
     ops.alterColumn({
       ...on,
+      name: "email",
+      from: { nullable: true },
+      to: { nullable: false },
+      backfill: "''",
+      provenBy: "CHK_users_email_not_null",
+    }),
+    ops.alterColumn({
+      ...on,
       name: "plan",
       from: { nullable: true },
       to: { nullable: false },
@@ -259,8 +267,22 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
         method: "gin",
       },
     }),
+    ops.createIndex({
+      ...on,
+      index: {
+        name: "IDX_users_name",
+        columns: ["name"],
+        unique: true,
+        where: null,
+        method: "btree",
+      },
+      concurrently: true,
+    }),
   ],
-  dropIndex: [ops.dropIndex({ ...onBlog, name: "IDX_posts_live" })],
+  dropIndex: [
+    ops.dropIndex({ ...onBlog, name: "IDX_posts_live" }),
+    ops.dropIndex({ ...on, name: "IDX_users_name", concurrently: true }),
+  ],
   addForeignKey: [
     ops.addForeignKey({
       ...onBlog,
@@ -273,6 +295,7 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
         onDelete: "NO ACTION",
         onUpdate: "NO ACTION",
       },
+      notValid: true,
     }),
     ops.addForeignKey({
       ...on,
@@ -291,7 +314,13 @@ export const samplesByKind: { readonly [K in OperationKind]: readonly OperationO
   dropForeignKey: [ops.dropForeignKey({ ...onBlog, name: "FK_posts_author" })],
   addCheck: [
     ops.addCheck({ ...on, check: { name: "CHK_users_email", expression: "(email <> ''::text)" } }),
+    ops.addCheck({
+      ...on,
+      check: { name: "CHK_users_id", expression: "(id > 0)" },
+      notValid: true,
+    }),
   ],
+  validateConstraint: [ops.validateConstraint({ ...on, name: "CHK_users_id" })],
   dropCheck: [ops.dropCheck({ ...on, name: "CHK_users_email" })],
   addExclusion: [
     ops.addExclusion({

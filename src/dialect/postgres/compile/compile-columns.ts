@@ -117,6 +117,18 @@ function replaceWithGenerated(op: AlterColumnOp, generated: string): string[] {
 }
 
 /**
+ * A plan whose fill nobody wrote yet compiles to nothing: running it (or printing its SQL)
+ * would make a column NOT NULL over rows that hold NULL.
+ */
+function unwrittenBackfill(op: AlterColumnOp): never {
+  throw new AutogenError(
+    "invalid-operation",
+    `The backfill of "${op.table}"."${op.name}" is still to be written (op.todo in the migration file).`,
+    `Replace op.todo(...) with ${op.backfillToWrite ?? "the SQL the rows holding NULL get"}.`,
+  );
+}
+
+/**
  * Only what changed, each as its own statement, in an order PostgreSQL accepts: a generated
  * column loses its expression first (`DROP EXPRESSION`, PostgreSQL 13+, keeping the values it
  * computed; one that becomes generated is dropped and added again instead, see
@@ -165,10 +177,16 @@ export function compileAlterColumn(op: AlterColumnOp): string[] {
       to.default === null ? `${alter} DROP DEFAULT` : `${alter} SET DEFAULT ${to.default}`,
     );
   }
+  if (op.backfillToWrite !== undefined) unwrittenBackfill(op);
   if (op.backfill !== undefined) {
     const column = quoteIdent(op.name);
     statements.push(
       `UPDATE ${qualifiedName(op.schema, op.table)} SET ${column} = ${op.backfill} WHERE ${column} IS NULL`,
+    );
+  }
+  if (op.provenBy !== undefined) {
+    statements.push(
+      `ALTER TABLE ${qualifiedName(op.schema, op.table)} VALIDATE CONSTRAINT ${quoteIdent(op.provenBy)}`,
     );
   }
   if (changed(from, to, "nullable")) {

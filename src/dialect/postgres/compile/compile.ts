@@ -12,6 +12,7 @@ import {
   compileCreateIndex,
   compileDropConstraint,
   compileDropIndex,
+  compileValidateConstraint,
 } from "./compile-constraints";
 import { compileAlterEnum, compileCreateEnum, compileDropEnum } from "./compile-enums";
 import { compileBulkInsert } from "./compile-data";
@@ -62,6 +63,7 @@ const compilers: OperationHandlers<string[]> = {
   dropForeignKey: compileDropConstraint,
   addCheck: compileAddCheck,
   dropCheck: compileDropConstraint,
+  validateConstraint: compileValidateConstraint,
   addExclusion: compileAddExclusion,
   dropExclusion: compileDropConstraint,
   createView: compileCreateView,

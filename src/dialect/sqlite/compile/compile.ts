@@ -81,6 +81,8 @@ const compilers: OperationHandlers<string[]> = {
   dropForeignKey: rebuildOnly("drop a foreign key"),
   addCheck: rebuildOnly("add a check constraint"),
   dropCheck: rebuildOnly("drop a check constraint"),
+  // A rebuild checks every row as it copies it: SQLite has no constraint left to validate.
+  validateConstraint: notInSqlite("constraints added NOT VALID"),
   addExclusion: notInSqlite("exclusion constraints"),
   dropExclusion: notInSqlite("exclusion constraints"),
   createView: (op) => [`CREATE VIEW ${quoteIdent(op.view.name)} AS ${op.view.definition}`],
