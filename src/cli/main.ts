@@ -105,6 +105,11 @@ function build(argv: string[]): Argv<GlobalArgs> {
               type: "string",
               describe: "Revision id to use instead of a random one",
             })
+            .option("format", {
+              type: "string",
+              describe:
+                "autogen (default): a typed migration file; typeorm: a TypeORM MigrationInterface class in the DataSource's migrations folder, for TypeORM's migration:run",
+            })
             .options(renameFlagSet),
         ),
       async (a) =>
@@ -120,6 +125,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
           revId: a["rev-id"],
           renames: renameHints(a),
           noRenames: !a.renames,
+          format: a.format,
         })),
     )
     .command(

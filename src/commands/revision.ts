@@ -12,6 +12,7 @@ import { checkNewRevision, migrationPath, writeMigration } from "./write-migrati
 import { withFolderLock } from "./folder-lock";
 import { withWorkspace, type Workspace } from "./workspace";
 import { prepareRenderer } from "../render";
+import { checkFormat, typeOrmMigrationsDir, writeTypeOrmMigration } from "./typeorm-format";
 import type { CommandContext } from "./command-context";
 
 export { fileNameFor } from "./file-name";
@@ -39,12 +40,22 @@ export interface RevisionOptions {
   readonly renames?: RenameHints;
   /** `--no-renames`: plausible renames are written as the drops and adds they look like. */
   readonly noRenames?: boolean;
+  /**
+   * `autogen` (the default): a typed migration file in the migrations folder. `typeorm`: a
+   * TypeORM `MigrationInterface` class in the folder of the DataSource's `migrations` option,
+   * for TypeORM's own `migration:run`; `head`, `splice`, `branchLabels`, `dependsOn` and
+   * `revId` are refused with it (such a class is not part of autogen's revision graph).
+   */
+  readonly format?: string;
 }
 
 export interface RevisionResult {
   /** The written file, or null when nothing changed. */
   readonly file: string | null;
+  /** The new revision's id; null when nothing changed or the file is a TypeORM class. */
   readonly revision: string | null;
+  /** With `format: "typeorm"`, the class name TypeORM records (`AddUsers1733150000000`). */
+  readonly typeOrmName?: string;
   readonly operations: readonly Operation[];
 }
 
@@ -134,14 +145,63 @@ export async function revision(
   options: RevisionOptions,
 ): Promise<RevisionResult> {
   checkRevId(options.revId);
+  if (checkFormat(options.format, options) === "typeorm") {
+    return withWorkspace(ctx, (ws) => {
+      const dir = typeOrmMigrationsDir(ws);
+      return withFolderLock(dir, ws.cwd, () => writeTypeOrmRevision(ws, dir, options));
+    });
+  }
   return withWorkspace(ctx, (ws) =>
     withFolderLock(ws.options.migrationsDir, ws.cwd, () => writeRevision(ws, options)),
   );
 }
 
+/** The upgrade operations and their review, or null with "No changes" said when none. */
+async function changes(
+  ws: Workspace,
+  graph: MigrationGraph,
+  options: RevisionOptions,
+): Promise<{ upgrade: readonly Operation[]; review: string[] } | null> {
+  const generated = options.empty ? null : await autogenerate(ws, graph, options);
+  const upgradeOps = generated?.upgrade ?? [];
+  if (!options.empty && upgradeOps.length === 0) {
+    ws.context.out.info("No changes detected: the entities and the database match.");
+    return null;
+  }
+  const review = generated?.review ?? [];
+  for (const line of review) {
+    // The console repeats what the upgrade risks; the downgrade's hazards (a new table's
+    // downgrade drops it) are for the reviewer, in the file's header.
+    const warning = line.startsWith("WARNING: ") ? line.slice("WARNING: ".length) : null;
+    if (warning !== null && !warning.startsWith("downgrade: ")) ws.context.out.warn(warning);
+  }
+  return { upgrade: upgradeOps, review };
+}
+
+/**
+ * `revision --format typeorm`: the same comparison (the database must still be at autogen's
+ * head, if autogen has migrations), written as a TypeORM class instead of a revision.
+ */
+async function writeTypeOrmRevision(
+  ws: Workspace,
+  dir: string,
+  options: RevisionOptions,
+): Promise<RevisionResult> {
+  const graph = await loadGraph(ws, true, { headersOnly: true });
+  const found = await changes(ws, graph, options);
+  if (found === null) return { file: null, revision: null, operations: [] };
+  const { file, name } = await writeTypeOrmMigration(ws, dir, {
+    message: options.message,
+    createdAt: options.now ?? new Date(),
+    review: found.review,
+    upgrade: found.upgrade,
+    downgrade: reverseOperations(found.upgrade),
+  });
+  return { file, revision: null, typeOrmName: name, operations: found.upgrade };
+}
+
 /** What `revision` does under the folder lock: read the heads, compare, write the file. */
 async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<RevisionResult> {
-  const ctx = ws.context;
   // ts-morph loads on the other core while the entities load and the database answers.
   prepareRenderer();
   const graph = await loadGraph(ws, true, { headersOnly: true });
@@ -158,19 +218,9 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
     message: options.message,
     file: migrationPath(ws, id, options.message),
   });
-  const generated = options.empty ? null : await autogenerate(ws, graph, options);
-  const upgradeOps = generated?.upgrade ?? [];
-  if (!options.empty && upgradeOps.length === 0) {
-    ctx.out.info("No changes detected: the entities and the database match.");
-    return { file: null, revision: null, operations: [] };
-  }
-  const review = generated?.review ?? [];
-  for (const line of review) {
-    // The console repeats what the upgrade risks; the downgrade's hazards (a new table's
-    // downgrade drops it) are for the reviewer, in the file's header.
-    const warning = line.startsWith("WARNING: ") ? line.slice("WARNING: ".length) : null;
-    if (warning !== null && !warning.startsWith("downgrade: ")) ctx.out.warn(warning);
-  }
+  const found = await changes(ws, graph, options);
+  if (found === null) return { file: null, revision: null, operations: [] };
+  const { upgrade: upgradeOps, review } = found;
   const file = await writeMigration(ws, {
     message: options.message,
     revision: id,
