@@ -177,6 +177,57 @@ describe("revision --format typeorm", () => {
   }, 240_000);
 });
 
+/** An author whose enum keeps only `active`: the downgrade adds `retired` back and defaults to it. */
+const authorWithStatus = (
+  labels: string,
+  fallback: string,
+) => `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+
+@Entity({ name: "authors" })
+export class Author {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ length: 100 })
+  name!: string;
+
+  @Column({ type: "enum", enum: [${labels}], default: "${fallback}" })
+  status!: string;
+}
+`;
+
+describe("revision --format typeorm, labels in the down direction", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase("e2e_tformat_c");
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("a down that adds an enum label back and uses it is reverted by TypeORM's migration:revert in its default transaction", async () => {
+    const p = project(FIXTURE, db.url);
+    projects.push(p);
+    p.write("entities/author.ts", authorWithStatus('"active", "retired"', "retired"));
+    ok(await p.run(["revision", "-m", "base", "--format", "typeorm"]));
+    ok(await typeormCli(p, db, ["migration:run"], true));
+    const base = await schemaOf(db);
+
+    p.write("entities/author.ts", authorWithStatus('"active"', "active"));
+    const written = ok(await p.run(["revision", "-m", "drop retired", "--format", "typeorm"]));
+    const text = readFileSync(join(p.dir, written.stdout.trim()), "utf8");
+    // Only `down` adds labels: `up` keeps TypeORM's transaction, and `-t all` runs it.
+    expect(text).not.toContain("transaction = false");
+    expect(text).toContain("if (!ownTransaction) await queryRunner.commitTransaction();");
+    ok(await typeormCli(p, db, ["migration:run", "-t", "all"], true));
+    expect((await p.run(["check"])).code).toBe(0);
+
+    ok(await typeormCli(p, db, ["migration:revert"], true));
+    expect(await schemaOf(db)).toEqual(base);
+    expect(await db.query("SELECT name FROM migrations")).toHaveLength(1);
+  }, 120_000);
+});
+
 describe("revision --format usage errors", () => {
   // A closed port: had the command connected, the error would name it.
   const unreachable = "postgres://postgres@127.0.0.1:1/none";
