@@ -11,7 +11,7 @@ import { introspectDatabase, postgresCatalog } from "../introspect";
 import {
   buildEntityMetadata,
   schemaFromEntities,
-  typeormMetadataTable,
+  typeormBookkeepingTables,
   unmanagedObjects,
   withSynchronizedSqlite,
 } from "../metadata";
@@ -71,7 +71,7 @@ export async function compareEntities(
     postgres.session.historyTable(options.versionTable),
     ...options.excludeTables,
     ...unmanaged.tables,
-    typeormMetadataTable(dataSource),
+    ...typeormBookkeepingTables(dataSource),
   ];
   const declared = schemaFromEntities(dataSource);
   postgres.identifiers.check(declared);
@@ -125,7 +125,7 @@ async function compareOnSqlite(
     sqlite.session.historyTable(options.versionTable),
     ...options.excludeTables,
     ...unmanaged.tables,
-    typeormMetadataTable(dataSource),
+    ...typeormBookkeepingTables(dataSource),
   ].map((t) => ({ schema: DEFAULT_SCHEMA, name: t.name }));
   const target = await withSynchronizedSqlite(dataSource, (database) =>
     sqliteCatalog.readSchema(wrapDatabase(database as BetterSqlite3.Database, "the scratch copy"), {

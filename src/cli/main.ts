@@ -129,6 +129,11 @@ function build(argv: string[]): Argv<GlobalArgs> {
               describe:
                 "With --no-separate-validation, foreign keys and checks on tables with rows are validated as they are added, not NOT VALID then in a second file; default: the config's separateValidation (true)",
             })
+            .option("format", {
+              type: "string",
+              describe:
+                "autogen (default): a typed migration file; typeorm: a TypeORM MigrationInterface class in the DataSource's migrations folder, for TypeORM's migration:run",
+            })
             .options(renameFlagSet),
         ),
       async (a) =>
@@ -147,6 +152,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
           concurrently: a.concurrently,
           separateValidation: a["separate-validation"],
           notNullThroughCheck: a["not-null-through-check"],
+          format: a.format,
         })),
     )
     .command(

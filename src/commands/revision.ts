@@ -16,6 +16,7 @@ import { checkNewRevision, migrationPath, writeMigration } from "./write-migrati
 import { withFolderLock } from "./folder-lock";
 import { withWorkspace, type Workspace } from "./workspace";
 import { prepareRenderer } from "../render";
+import { checkFormat, typeOrmMigrationsDir, writeTypeOrmMigration } from "./typeorm-format";
 import type { CommandContext } from "./command-context";
 
 export { fileNameFor } from "./file-name";
@@ -59,12 +60,22 @@ export interface RevisionOptions {
    * validated in the second file before `SET NOT NULL`. Default: `notNullThroughCheck`.
    */
   readonly notNullThroughCheck?: boolean;
+  /**
+   * `autogen` (the default): a typed migration file in the migrations folder. `typeorm`: a
+   * TypeORM `MigrationInterface` class in the folder of the DataSource's `migrations` option,
+   * for TypeORM's own `migration:run`; `head`, `splice`, `branchLabels`, `dependsOn` and
+   * `revId` are refused with it (such a class is not part of autogen's revision graph).
+   */
+  readonly format?: string;
 }
 
 export interface RevisionResult {
   /** The written file, or null when nothing changed. */
   readonly file: string | null;
+  /** The new revision's id; null when nothing changed or the file is a TypeORM class. */
   readonly revision: string | null;
+  /** With `format: "typeorm"`, the class name TypeORM records (`AddUsers1733150000000`). */
+  readonly typeOrmName?: string;
   readonly operations: readonly Operation[];
   /** The second file, validating the constraints the first added `NOT VALID`; null if none. */
   readonly validation: Omit<RevisionResult, "validation"> | null;
@@ -128,6 +139,7 @@ async function autogenerate(
   ws: Workspace,
   graph: MigrationGraph,
   options: RevisionOptions,
+  plans = true,
 ): Promise<Generated> {
   return ws.withClient(async (client) => {
     const rows = await readHeads(client, ws.options.versionTable, ws.dialect);
@@ -144,19 +156,20 @@ async function autogenerate(
     };
     const decided = (await decideRenames(ws, client, choices)).operations;
     const onPostgres = ws.dialect === postgres;
-    const { operations: upgrade, validations } = onPostgres
-      ? planForRows(decided, {
-          rows: await readRowEstimates(
-            client as unknown as ClientBase,
-            plannedTables(decided),
-            postgres.quote.qualified,
-          ),
-          concurrently: options.concurrently ?? ws.options.concurrentIndexes,
-          separateValidation: options.separateValidation ?? ws.options.separateValidation,
-          notNullThroughCheck: options.notNullThroughCheck ?? ws.options.notNullThroughCheck,
-          isNotNullCheck,
-        })
-      : { operations: decided, validations: [] };
+    const { operations: upgrade, validations } =
+      onPostgres && plans
+        ? planForRows(decided, {
+            rows: await readRowEstimates(
+              client as unknown as ClientBase,
+              plannedTables(decided),
+              postgres.quote.qualified,
+            ),
+            concurrently: options.concurrently ?? ws.options.concurrentIndexes,
+            separateValidation: options.separateValidation ?? ws.options.separateValidation,
+            notNullThroughCheck: options.notNullThroughCheck ?? ws.options.notNullThroughCheck,
+            isNotNullCheck,
+          })
+        : { operations: decided, validations: [] };
     const review = (list: readonly Operation[]) =>
       reviewBothWays(client, list, reverseOperations(list), onPostgres);
     return {
@@ -177,14 +190,49 @@ export async function revision(
   options: RevisionOptions,
 ): Promise<RevisionResult> {
   checkRevId(options.revId);
+  if (checkFormat(options.format, options) === "typeorm") {
+    return withWorkspace(ctx, (ws) => {
+      const dir = typeOrmMigrationsDir(ws);
+      return withFolderLock(dir, ws.cwd, () => writeTypeOrmRevision(ws, dir, options));
+    });
+  }
   return withWorkspace(ctx, (ws) =>
     withFolderLock(ws.options.migrationsDir, ws.cwd, () => writeRevision(ws, options)),
   );
 }
 
+/**
+ * `revision --format typeorm`: the same comparison (the database must still be at autogen's
+ * head, if autogen has migrations), written as a TypeORM class instead of a revision. The
+ * plans for tables with rows belong to autogen's runner (a placeholder to fill, a second
+ * validating revision): the class holds the plain difference, as TypeORM's own generator does.
+ */
+async function writeTypeOrmRevision(
+  ws: Workspace,
+  dir: string,
+  options: RevisionOptions,
+): Promise<RevisionResult> {
+  const graph = await loadGraph(ws, true, { headersOnly: true });
+  const generated = options.empty ? null : await autogenerate(ws, graph, options, false);
+  const upgrade = generated?.upgrade ?? [];
+  if (!options.empty && upgrade.length === 0) {
+    ws.context.out.info("No changes detected: the entities and the database match.");
+    return { file: null, revision: null, operations: [], validation: null };
+  }
+  const review = generated?.review ?? [];
+  warnUpgrade(ws, review);
+  const { file, name } = await writeTypeOrmMigration(ws, dir, {
+    message: options.message,
+    createdAt: options.now ?? new Date(),
+    review,
+    upgrade,
+    downgrade: reverseOperations(upgrade),
+  });
+  return { file, revision: null, typeOrmName: name, operations: upgrade, validation: null };
+}
+
 /** What `revision` does under the folder lock: read the heads, compare, write the file. */
 async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<RevisionResult> {
-  const ctx = ws.context;
   // ts-morph loads on the other core while the entities load and the database answers.
   prepareRenderer();
   const graph = await loadGraph(ws, true, { headersOnly: true });
@@ -204,7 +252,7 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
   const generated = options.empty ? null : await autogenerate(ws, graph, options);
   const upgradeOps = generated?.upgrade ?? [];
   if (!options.empty && upgradeOps.length === 0) {
-    ctx.out.info("No changes detected: the entities and the database match.");
+    ws.context.out.info("No changes detected: the entities and the database match.");
     return { file: null, revision: null, operations: [], validation: null };
   }
   const validationId = options.revId !== undefined ? `v${options.revId}` : newRevisionId();

@@ -6,7 +6,11 @@ export { buildEntityMetadata, hasEntityMetadata } from "./build-entity-metadata"
 export { schemaFromEntities } from "./schema-from-entities";
 export { unmanagedObjects } from "./unmanaged-objects";
 export type { IndexRef, UnmanagedObjects } from "./unmanaged-objects";
-export { typeormMetadataTable } from "./typeorm-metadata-table";
+export {
+  typeormBookkeepingTables,
+  typeormMetadataTable,
+  typeormMigrationsTable,
+} from "./typeorm-metadata-table";
 export { withSynchronizedSqlite } from "./synchronized-sqlite";
 export { EntityMetadataError, UnsupportedEntityFeatureError } from "./metadata-errors";
 export type { UnsupportedFeature } from "./metadata-errors";

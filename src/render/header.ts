@@ -16,7 +16,7 @@ export interface HeaderFacts {
  * `*\/` inside can no longer end the comment early, and trailing blanks are dropped (they
  * are invisible in a review).
  */
-function commentLines(text: string): string[] {
+export function commentLines(text: string): string[] {
   return text
     .split(/\r\n|[\n\r\u2028\u2029]/)
     .map((line) => visibleText(line).replaceAll("*/", "*\\/").trimEnd());

@@ -18,7 +18,7 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** `\n`-style escape for the common controls, `\uXXXX` (a surrogate pair if astral) otherwise. */
-function escapeCharacter(char: string): string {
+export function escapeCharacter(char: string): string {
   const short = SHORT_ESCAPES[char];
   if (short !== undefined) return short;
   let escaped = "";
