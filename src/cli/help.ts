@@ -1,7 +1,7 @@
 import type { Argv } from "yargs";
 
 /** The options every command takes, shown after the command's own in its --help. */
-export const GLOBAL_OPTIONS = ["config", "data-source", "verbose", "help", "version"];
+export const GLOBAL_OPTIONS = ["config", "data-source", "verbose", "color", "help", "version"];
 
 /**
  * Puts a command's own options first in its --help and the global ones after, under their
