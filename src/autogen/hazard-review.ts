@@ -33,7 +33,7 @@ export async function reviewBothWays(
       )
     : new Map<string, number>();
   return formatReview([
-    ...reviewOperations(upgrade),
+    ...reviewOperations(upgrade, rows),
     ...hazardLines("upgrade", upgrade, rows),
     ...hazardLines("downgrade", downgrade, rows),
   ]);

@@ -1,5 +1,6 @@
 import type { AlterColumnOp, Operation, OperationHandlers } from "../ops/operations";
-import { isWarning, tablesCreatedBy, typeChangeRewrites } from "../ops/hazards";
+import { refKey } from "../schema/keys";
+import { hazardsOf, isWarning, tablesCreatedBy, typeChangeRewrites } from "../ops/hazards";
 import { dispatch } from "../ops/operations";
 import { addedAlongside, expressionLines, generationLines, replacementLines } from "./column-lines";
 import { q, tableName as t, type ReviewLine } from "./review-line";
@@ -155,16 +156,24 @@ const reviewers: OperationHandlers<string | ReviewLine[]> = {
 /**
  * The review summary of an upgrade. Besides one line per operation it points out a column
  * dropped and another added on the same table, which is how a rename shows up, and a column
- * dropped and added back under its name, which is how a generated column changes.
+ * dropped and added back under its name, which is how a generated column changes. `rows`
+ * (row counts by table key) turns the warnings about an empty table's rows into notes.
  */
-export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
+export function reviewOperations(
+  list: readonly Operation[],
+  rows: ReadonlyMap<string, number> = new Map(),
+): ReviewLine[] {
   const created = tablesCreatedBy(list);
   const lines = [
     ...list.flatMap((op) => {
       const review = dispatch(reviewers, op);
-      return typeof review === "string"
-        ? [{ text: review, warning: isWarning(op, created) }]
-        : review;
+      if (typeof review === "string") {
+        return [{ text: review, warning: isWarning(op, created, rows) }];
+      }
+      // alterColumn's own lines: on an empty table its row warnings are notes too, unless the
+      // author still has SQL to write.
+      const quiet = emptyTable(op, rows) && !hazardsOf(op).some((h) => h.kind === "handWritten");
+      return quiet ? review.map((line) => ({ ...line, warning: false })) : review;
     }),
     ...replacementLines(list),
   ];
@@ -186,6 +195,12 @@ export function reviewOperations(list: readonly Operation[]): ReviewLine[] {
     }
   }
   return lines;
+}
+
+/** Whether `rows` says the operation's table holds no row. */
+function emptyTable(op: Operation, rows: ReadonlyMap<string, number>): boolean {
+  if (!("table" in op) || typeof op.table !== "string" || !("schema" in op)) return false;
+  return rows.get(refKey({ schema: op.schema, name: op.table })) === 0;
 }
 
 /** Review lines as the header text shows them: warnings marked. */

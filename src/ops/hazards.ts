@@ -237,10 +237,25 @@ export function tablesCreatedBy(list: readonly Operation[]): Set<string> {
 /**
  * Whether the operation's review line is a warning (see `WARNING_HAZARDS`). Hazards on a
  * table of `created` (`tablesCreatedBy` of the same migration) do not count: a foreign key
- * added to a new table scans no rows.
+ * added to a new table scans no rows; nor do the row hazards of a table `rows` says is empty.
  */
-export function isWarning(op: Operation, created: ReadonlySet<string> = new Set()): boolean {
-  return hazardsOf(op).some(
-    (h) => WARNING_HAZARDS.has(h.kind) && !(h.table && created.has(refKey(h.table))),
-  );
+export function isWarning(
+  op: Operation,
+  created: ReadonlySet<string> = new Set(),
+  rows: ReadonlyMap<string, number> = new Map(),
+): boolean {
+  return hazardsOf(op).some((h) => {
+    if (!WARNING_HAZARDS.has(h.kind)) return false;
+    if (h.table && created.has(refKey(h.table))) return false;
+    // An empty table (as far as the catalogs tell) loses no data, takes no time to rewrite
+    // and has no row to fail on: the change is a note, as int -> bigint there should be.
+    return !(h.table && ROW_HAZARDS.has(h.kind) && rows.get(refKey(h.table)) === 0);
+  });
 }
+
+/** The warning kinds that only matter for the rows a table holds. */
+const ROW_HAZARDS: ReadonlySet<HazardKind> = new Set<HazardKind>([
+  "deletesData",
+  "rewritesTable",
+  "failsOnRows",
+]);

@@ -139,3 +139,27 @@ describe("hazards as data", () => {
     expect(tableLocksOf(validation).map((l) => l.level)).toEqual(["SHARE UPDATE EXCLUSIVE"]);
   });
 });
+
+describe("changes to an empty table", () => {
+  const widen = ops.alterColumn({
+    ...where,
+    name: "total",
+    from: { type: "integer", typeSchema: null, isArray: false },
+    to: { type: "bigint", typeSchema: null, isArray: false },
+  });
+  const drop = ops.dropColumn({ ...where, name: "legacy", previous: column("legacy", "text") });
+  const empty = new Map([[refKey({ schema: "public", name: "orders" }), 0]]);
+
+  it("are notes, not warnings: int -> bigint and a dropped column on a table with no rows", () => {
+    const lines = formatReview(reviewOperations([widen, drop], empty));
+    expect(lines.filter((l) => l.startsWith("WARNING: "))).toEqual([]);
+    expect(lines).toHaveLength(2);
+  });
+
+  it("stay warnings when the table has rows, or its rows are unknown", () => {
+    for (const counts of [rows, new Map<string, number>()]) {
+      const lines = formatReview(reviewOperations([widen, drop], counts));
+      expect(lines.filter((l) => l.startsWith("WARNING: "))).toHaveLength(2);
+    }
+  });
+});
