@@ -12,6 +12,7 @@ import {
   buildEntityMetadata,
   schemaFromEntities,
   typeormMetadataTable,
+  typeormMigrationsTable,
   unmanagedObjects,
   withSynchronizedSqlite,
 } from "../metadata";
@@ -72,6 +73,7 @@ export async function compareEntities(
     ...options.excludeTables,
     ...unmanaged.tables,
     typeormMetadataTable(dataSource),
+    ...runnerTable(dataSource),
   ];
   const declared = schemaFromEntities(dataSource);
   postgres.identifiers.check(declared);
@@ -92,6 +94,12 @@ export async function compareEntities(
     operations: [...plan.operations, ...compareSchemas(plan.current, target, postgres.expressions)],
     renames: { applied: plan.applied, undecided: plan.undecided },
   };
+}
+
+/** TypeORM's migrations table, unless an entity describes it: its runner's, not the schema's. */
+function runnerTable(dataSource: DataSource): TableRef[] {
+  const table = typeormMigrationsTable(dataSource);
+  return table ? [table] : [];
 }
 
 /** The model in canonical form, through the given cache or the one in the cache folder. */
@@ -126,6 +134,7 @@ async function compareOnSqlite(
     ...options.excludeTables,
     ...unmanaged.tables,
     typeormMetadataTable(dataSource),
+    ...runnerTable(dataSource),
   ].map((t) => ({ schema: DEFAULT_SCHEMA, name: t.name }));
   const target = await withSynchronizedSqlite(dataSource, (database) =>
     sqliteCatalog.readSchema(wrapDatabase(database as BetterSqlite3.Database, "the scratch copy"), {

@@ -7,6 +7,7 @@ export { schemaFromEntities } from "./schema-from-entities";
 export { unmanagedObjects } from "./unmanaged-objects";
 export type { IndexRef, UnmanagedObjects } from "./unmanaged-objects";
 export { typeormMetadataTable } from "./typeorm-metadata-table";
+export { typeormMigrationsTable } from "./typeorm-migrations-table";
 export { withSynchronizedSqlite } from "./synchronized-sqlite";
 export { EntityMetadataError, UnsupportedEntityFeatureError } from "./metadata-errors";
 export type { UnsupportedFeature } from "./metadata-errors";
