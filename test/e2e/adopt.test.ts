@@ -255,3 +255,32 @@ describe("the first revision on a database holding tables no entity describes", 
     expect(result.stderr).toContain('excludeTables: ["legacy_audit"]');
   });
 });
+
+describe("TypeORM's migrations table under another name (migrationsTableName)", () => {
+  it("is never compared, and history --typeorm reads it", async () => {
+    const db = await database("e2e_adopt_named");
+    await db.query(
+      `CREATE TABLE typeorm_runs (id SERIAL PRIMARY KEY, "timestamp" bigint NOT NULL, name character varying NOT NULL);
+       INSERT INTO typeorm_runs ("timestamp", name) VALUES (1700000000000, 'Init1700000000000')`,
+    );
+    const p = project(join(__dirname, "fixtures", "library"), db.url);
+    projects.push(p);
+    const config = readFileSync(join(p.dir, "ormconfig.ts"), "utf8");
+    p.write(
+      "ormconfig.ts",
+      config.replace(
+        'type: "postgres",',
+        'type: "postgres",\n  migrationsTableName: "typeorm_runs",',
+      ),
+    );
+
+    const sql = ok(await p.run(["diff", "--format", "sql"]));
+    expect(sql.stdout).toContain('CREATE TABLE "public"."authors"');
+    expect(sql.stdout).not.toContain("typeorm_runs");
+
+    const history = ok(await p.run(["history", "--typeorm"]));
+    expect(history.stdout.trim()).toBe(
+      "<typeorm> -> Init1700000000000 (typeorm), applied by TypeORM's runner (id 1, timestamp 1700000000000)",
+    );
+  });
+});
