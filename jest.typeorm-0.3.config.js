@@ -20,6 +20,8 @@ module.exports = {
     "<rootDir>/test/autogen/shared-tables.test.ts",
     "<rootDir>/test/autogen/relation-shapes.test.ts",
     "<rootDir>/test/e2e/user-typeorm.test.ts",
+    // A project built by the 0.3 CLI's migration:generate and migration:run, then adopted.
+    "<rootDir>/test/e2e/adopt.test.ts",
   ],
   moduleNameMapper: {
     ...base.moduleNameMapper,
