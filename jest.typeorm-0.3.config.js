@@ -22,6 +22,8 @@ module.exports = {
     "<rootDir>/test/e2e/user-typeorm.test.ts",
     // TypeORM's own migration:run and migration:revert on the classes autogen writes.
     "<rootDir>/test/e2e/typeorm-format.test.ts",
+    // A project built by the 0.3 CLI's migration:generate and migration:run, then adopted.
+    "<rootDir>/test/e2e/adopt.test.ts",
   ],
   moduleNameMapper: {
     ...base.moduleNameMapper,

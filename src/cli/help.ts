@@ -25,6 +25,7 @@ export function ownOptionsFirst<T>(y: Argv<T>): Argv<T> {
 /** The day-one commands, as `autogen --help` shows them. */
 export const EXAMPLES: readonly [string, string][] = [
   ["autogen init", "Create ormconfig.ts, migrations/ and the .gitignore lines"],
+  ["autogen adopt", "Baseline a database TypeORM built, stamped without running anything"],
   ['autogen revision -m "add users"', "Compare the entities with the database, write a migration"],
   ["autogen upgrade", "Apply the pending migrations"],
   ["autogen downgrade -1", "Revert the last migration"],

@@ -5,6 +5,7 @@
  * ts-morph, which `revision` needs. A `require` (not `import()`) because dist/ is CommonJS.
  */
 export const commands = {
+  adopt: () => require("../commands/adopt") as typeof import("../commands/adopt"),
   branches: () => require("../commands/branches") as typeof import("../commands/branches"),
   check: () => require("../commands/check") as typeof import("../commands/check"),
   init: () => require("../commands/init") as typeof import("../commands/init"),

@@ -11,6 +11,7 @@ import { commands } from "./lazy-commands";
 import { shieldDashValues, trimValues } from "./argv";
 import { EPILOGUE, EXAMPLES, ownOptionsFirst } from "./help";
 import { renameFlagSet, renameHints } from "./rename-flags";
+import { adoptFlagSet, checkAdoptFlags, type AdoptFlags } from "./adopt-flags";
 import { reportError } from "./report-error";
 import { terminalConfirm } from "./terminal-confirm";
 import { usageMessage } from "./usage-messages";
@@ -73,8 +74,29 @@ function build(argv: string[]): Argv<GlobalArgs> {
     .command(
       "init",
       "Create ormconfig.ts, migrations/ and the .gitignore lines (never overwrites)",
-      (y) => ownOptionsFirst(y),
-      () => void commands.init().init({ out: cliOutput }),
+      (y) =>
+        ownOptionsFirst(
+          y
+            .option("adopt", {
+              type: "boolean",
+              describe:
+                "Then adopt the existing database (see `autogen adopt`): write a baseline revision and stamp it",
+            })
+            .options(adoptFlagSet),
+        ),
+      async (a) => {
+        // A bad flag is reported before anything is written.
+        if (a.adopt) commands.adopt().checkRevId(a["rev-id"]);
+        else checkAdoptFlags(a);
+        commands.init().init({ out: cliOutput });
+        if (a.adopt) await adoptWith(a);
+      },
+    )
+    .command(
+      "adopt",
+      "For a database TypeORM built: write a baseline revision of it and stamp it (TypeORM's migrations table stays)",
+      (y) => ownOptionsFirst(y.options(adoptFlagSet)),
+      async (a) => void (await adoptWith(a)),
     )
     .command(
       "revision",
@@ -240,6 +262,11 @@ function build(argv: string[]): Argv<GlobalArgs> {
               type: "boolean",
               describe: "Read the database and mark the applied and current revisions",
             })
+            .option("typeorm", {
+              type: "boolean",
+              describe:
+                "Read the database and list, below the root, the migrations TypeORM's runner applied before the baseline",
+            })
             .options(jsonFlagSet),
         ),
       async (a) =>
@@ -248,6 +275,7 @@ function build(argv: string[]): Argv<GlobalArgs> {
         ).history(context(a), {
           range: a["rev-range"],
           indicateCurrent: a["indicate-current"],
+          typeorm: a.typeorm,
           verbose: a.verbose,
           json: a.json,
         })),
@@ -317,6 +345,15 @@ function build(argv: string[]): Argv<GlobalArgs> {
     }) as Argv<GlobalArgs>;
   known = commandNames(parser);
   return parser;
+}
+
+/** `adopt`, and `init --adopt` once the files are there. */
+async function adoptWith(a: GlobalArgs & AdoptFlags): Promise<void> {
+  await commands.adopt().adopt(context(a), {
+    message: a.message,
+    revId: a["rev-id"],
+    excludeUnmanaged: a["exclude-unmanaged"],
+  });
 }
 
 /**

@@ -5,8 +5,17 @@ import {
   type LoadedRevision,
 } from "../revisions";
 import { readHeads } from "../runner/version-store";
+import { readTypeormMigrations, type TypeormMigration } from "../runner/typeorm-migrations";
+import { buildEntityMetadata } from "../metadata/build-entity-metadata";
+import { typeormMigrationsTable } from "../metadata/typeorm-migrations-table";
 import { checkIntegrity, loadGraph, type MigrationGraph } from "./migration-graph";
-import { revisionDetails, revisionJson, revisionLine, type AppliedState } from "./revision-listing";
+import {
+  revisionDetails,
+  revisionJson,
+  revisionLine,
+  typeormLine,
+  type AppliedState,
+} from "./revision-listing";
 import { withWorkspace, type Workspace } from "./workspace";
 import type { CommandContext } from "./command-context";
 
@@ -20,6 +29,11 @@ export interface HistoryOptions extends ListOptions {
   readonly range?: string;
   /** Read the database and mark the applied revisions and the current ones. */
   readonly indicateCurrent?: boolean;
+  /**
+   * Read TypeORM's migrations table too and list, below the root, the migrations TypeORM's
+   * runner applied before the project was adopted (read-only).
+   */
+  readonly typeorm?: boolean;
 }
 
 /** Whether a target means something only next to the database: `current`, `+N`, `label@-N`. */
@@ -27,6 +41,48 @@ function relativeToDatabase(target: string | undefined): boolean {
   if (target === undefined) return false;
   const syntax = parseTarget(target);
   return syntax.kind === "current" || (syntax.kind === "relative" && syntax.from === undefined);
+}
+
+/** Whether a listing from `from` goes down to base, below which TypeORM's migrations come. */
+function reachesBase(from: string | undefined): boolean {
+  return from === undefined || from === "" || from === "base";
+}
+
+/** TypeORM's applied migrations, newest first; a note when the database has no such table. */
+async function typeormRows(ws: Workspace): Promise<TypeormMigration[]> {
+  await buildEntityMetadata(ws.config.dataSource, ws.options.configFile);
+  const table = typeormMigrationsTable(ws.config.dataSource);
+  const rows = table
+    ? await ws.withClient((client) => readTypeormMigrations(client, table, ws.dialect))
+    : null;
+  if (rows === null) {
+    const name = table ? `"${table.schema}"."${table.name}"` : "table";
+    ws.context.out.info(
+      `The database at ${ws.databaseDescription} has no TypeORM migrations ${name}.`,
+    );
+  }
+  return [...(rows ?? [])].reverse();
+}
+
+/** The revisions, then the TypeORM migrations before them (`history --typeorm`). */
+function printWith(
+  ws: Workspace,
+  graph: MigrationGraph,
+  list: readonly LoadedRevision[],
+  typeorm: readonly TypeormMigration[],
+  options: ListOptions,
+  state?: AppliedState,
+): void {
+  if (options.json) {
+    const entries = [
+      ...list.map((r) => revisionJson(graph, r, state)),
+      ...typeorm.map((m) => ({ typeorm: m })),
+    ];
+    ws.context.out.data(JSON.stringify(entries, null, 2));
+    return;
+  }
+  print(ws, graph, list, options, state);
+  for (const m of typeorm) ws.context.out.data(typeormLine(m));
 }
 
 function print(
@@ -76,7 +132,8 @@ export async function history(ctx: CommandContext, options: HistoryOptions = {})
       options.indicateCurrent || relativeToDatabase(ends?.from) || relativeToDatabase(ends?.to);
     const state = needsDatabase ? await appliedState(ws, graph) : undefined;
     const list = graphHistory(graph, options.range, state?.current);
-    print(ws, graph, list, options, options.indicateCurrent ? state : undefined);
+    const before = options.typeorm && reachesBase(ends?.from) ? await typeormRows(ws) : [];
+    printWith(ws, graph, list, before, options, options.indicateCurrent ? state : undefined);
     return list.map((r) => r.revision);
   });
 }

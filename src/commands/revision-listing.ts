@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import type { LoadedRevision } from "../revisions";
 import type { MigrationGraph } from "./migration-graph";
+import type { TypeormMigration } from "../runner/typeorm-migrations";
 
 /** What the database has of the revisions, when a listing shows it. */
 export interface AppliedState {
@@ -75,4 +76,12 @@ export function revisionJson(graph: MigrationGraph, r: LoadedRevision, state?: A
       ? { applied: state.applied.has(r.revision), current: state.current.has(r.revision) }
       : {}),
   };
+}
+
+/**
+ * `<typeorm> -> CreateUsers1700000000000 (typeorm)`: a migration TypeORM's runner applied
+ * before the baseline, below the root it leads to (`history --typeorm`).
+ */
+export function typeormLine(m: TypeormMigration): string {
+  return `<typeorm> -> ${m.name} (typeorm), applied by TypeORM's runner (id ${m.id}, timestamp ${m.timestamp})`;
 }

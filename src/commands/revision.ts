@@ -14,6 +14,7 @@ import { decideRenames } from "./rename-decisions";
 import { loadGraph, type MigrationGraph } from "./migration-graph";
 import { checkNewRevision, migrationPath, writeMigration } from "./write-migration";
 import { withFolderLock } from "./folder-lock";
+import { warnUnmanagedDrops } from "./unmanaged-warning";
 import { withWorkspace, type Workspace } from "./workspace";
 import { prepareRenderer } from "../render";
 import { checkFormat, typeOrmMigrationsDir, writeTypeOrmMigration } from "./typeorm-format";
@@ -261,6 +262,7 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
   }
   const review = [...outsideTransactionLines(upgradeOps), ...(generated?.review ?? [])];
   warnUpgrade(ws, review);
+  if (graph.ids.length === 0) warnUnmanagedDrops(ws, upgradeOps);
   const file = await writeMigration(ws, {
     message: options.message,
     revision: id,

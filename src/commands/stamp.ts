@@ -109,11 +109,12 @@ export async function stamp(ctx: CommandContext, options: StampOptions): Promise
       const from = range?.from ?? "base";
       return offline(ws, graph, from, range ? (range.to ?? "heads") : options.revision, options);
     }
-    return online(ws, graph, options);
+    return stampOnline(ws, graph, options);
   });
 }
 
-async function online(ws: Workspace, graph: MigrationGraph, options: StampOptions) {
+/** A live stamp in an open workspace: `stamp` without `--sql`, and `adopt`'s last step. */
+export async function stampOnline(ws: Workspace, graph: MigrationGraph, options: StampOptions) {
   const { out } = ws.context;
   const table = ws.options.versionTable;
   return ws.withClient((client) =>

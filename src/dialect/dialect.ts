@@ -169,6 +169,13 @@ export interface HistorySql {
   latest(t: TableRef): string;
 }
 
+export interface TypeormMigrationsSql {
+  /** A query answering `exists` (boolean). */
+  exists(t: TableRef): string;
+  /** A query answering `id, timestamp, name` (timestamp as text), oldest first. */
+  select(t: TableRef): string;
+}
+
 /** Timeouts for the migration session, in seconds; null leaves the server's. */
 export interface SessionTimeouts {
   readonly lockTimeout: number | null;
@@ -188,6 +195,8 @@ export interface SessionSql<Connection, ConnectionConfig> {
   };
   readonly versionTable: VersionTableSql;
   readonly history: HistorySql;
+  /** TypeORM's migrations table, read (never written) by `history --typeorm` and `adopt`. */
+  readonly typeormMigrations: TypeormMigrationsSql;
   /** Where the history of version table `t` lives. */
   historyTable(t: TableRef): TableRef;
   /** The rows to remove and add when the heads move; one for one is an update. */

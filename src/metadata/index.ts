@@ -6,11 +6,8 @@ export { buildEntityMetadata, hasEntityMetadata } from "./build-entity-metadata"
 export { schemaFromEntities } from "./schema-from-entities";
 export { unmanagedObjects } from "./unmanaged-objects";
 export type { IndexRef, UnmanagedObjects } from "./unmanaged-objects";
-export {
-  typeormBookkeepingTables,
-  typeormMetadataTable,
-  typeormMigrationsTable,
-} from "./typeorm-metadata-table";
+export { typeormBookkeepingTables, typeormMetadataTable } from "./typeorm-metadata-table";
+export { typeormMigrationsTable } from "./typeorm-migrations-table";
 export { withSynchronizedSqlite } from "./synchronized-sqlite";
 export { EntityMetadataError, UnsupportedEntityFeatureError } from "./metadata-errors";
 export type { UnsupportedFeature } from "./metadata-errors";

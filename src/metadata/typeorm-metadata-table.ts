@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { typeormMigrationsTable } from "./typeorm-migrations-table";
 import { DEFAULT_SCHEMA, type TableRef } from "../schema/model";
 
 /**
@@ -15,29 +16,10 @@ export function typeormMetadataTable(dataSource: DataSource): TableRef {
 }
 
 /**
- * The table where TypeORM's migration runner records the migrations it ran (`migrations`, or
- * the DataSource's `migrationsTableName`): TypeORM's bookkeeping, like `typeorm_metadata`. A
- * project that keeps TypeORM's runner (`revision --format typeorm`), or moved from it, must
- * not see a revision drop it.
- */
-export function typeormMigrationsTable(dataSource: DataSource): TableRef {
-  const { migrationsTableName, schema } = dataSource.options as {
-    migrationsTableName?: string;
-    schema?: string;
-  };
-  return { schema: schema ?? DEFAULT_SCHEMA, name: migrationsTableName ?? "migrations" };
-}
-
-/**
  * TypeORM's bookkeeping tables a comparison leaves out: `typeorm_metadata`, and the
  * migrations table unless an entity maps that very table (then it is the application's).
  */
 export function typeormBookkeepingTables(dataSource: DataSource): TableRef[] {
   const migrations = typeormMigrationsTable(dataSource);
-  const mapped = dataSource.entityMetadatas.some(
-    (m) => m.tableName === migrations.name && (m.schema ?? DEFAULT_SCHEMA) === migrations.schema,
-  );
-  return mapped
-    ? [typeormMetadataTable(dataSource)]
-    : [typeormMetadataTable(dataSource), migrations];
+  return [typeormMetadataTable(dataSource), ...(migrations ? [migrations] : [])];
 }

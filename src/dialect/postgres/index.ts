@@ -16,6 +16,7 @@ import {
   versionChangeSql,
   versionTableSql,
 } from "./session/version-table";
+import { typeormMigrationsSql } from "./session/typeorm-migrations";
 
 /**
  * The PostgreSQL dialect: every room of `dialect/postgres/` behind the `Dialect` interface,
@@ -33,6 +34,7 @@ export const postgres = {
     lock: advisoryLockSql,
     versionTable: versionTableSql,
     history: historySql,
+    typeormMigrations: typeormMigrationsSql,
     historyTable,
     versionChange: versionChangeSql,
     timeouts: sessionTimeoutSql,

@@ -13,6 +13,7 @@ import {
   versionTableSql,
   writeLockSql,
 } from "./session/version-table";
+import { typeormMigrationsSql } from "./session/typeorm-migrations";
 
 /**
  * The SQLite dialect (`better-sqlite3` and `sqlite` DataSources, `DATABASE_URL=sqlite:file`):
@@ -36,6 +37,7 @@ export const sqlite = {
     lock: writeLockSql,
     versionTable: versionTableSql,
     history: historySql,
+    typeormMigrations: typeormMigrationsSql,
     historyTable,
     versionChange: versionChangeSql,
     timeouts: sessionSettingsSql,
