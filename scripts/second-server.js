@@ -33,7 +33,8 @@ async function main() {
   }
   console.log(`second server: PostgreSQL ${version}, suites ${SUITES.join(" ")}`);
   const jest = require.resolve("jest/bin/jest");
-  const run = spawnSync(process.execPath, [jest, ...SUITES], {
+  // Extra arguments (--maxWorkers=2 from test-all.js) go to jest.
+  const run = spawnSync(process.execPath, [jest, ...process.argv.slice(2), ...SUITES], {
     stdio: "inherit",
     env: { ...process.env, TEST_DATABASE_URL: url },
   });
