@@ -133,6 +133,9 @@ describe("the example blog, evolved three times", () => {
       }
       rmSync(join(project.dir, entitiesDir), { recursive: true });
     },
+    // Each version generates, upgrades, compares with synchronize and downgrades: minutes on a
+    // loaded machine.
+    240_000,
   );
 
   it("downgrades to base leaving no tables and no enum types", async () => {
