@@ -8,8 +8,7 @@ module.exports = {
   moduleNameMapper: { "^typeorm-autogen$": "<rootDir>/src/index.ts" },
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
-  // npm test runs three jest passes at once on two cores (scripts/test-all.js): a test that
-  // takes 20 s alone may take a minute there. The limit is for hangs, not for speed.
+  // A loaded CI machine can triple a test's time: the limit is for hangs, not for speed.
   testTimeout: 120000,
   // Most tests wait on PostgreSQL or a child process rather than compute, so three workers
   // keep two cores busy: the suite took 12 min with 3 workers where jest's default (cores - 1,
