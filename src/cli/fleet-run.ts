@@ -102,10 +102,8 @@ export async function runFleet(
   options: MigrateOptions & { strict?: boolean },
 ): Promise<number> {
   const fleet = commands.fleet();
-  fleet.checkParallel(a.parallel);
-  if (kind === "upgrade" && options.sql) {
-    throw new UsageError("--each runs live upgrades: it does not take --sql.");
-  }
+  if (kind === "upgrade") fleet.checkUpgradeEach({ ...options, parallel: a.parallel });
+  else fleet.checkParallel(a.parallel);
   const targets = readFleetTargets(a.each as string, ctx.cwd ?? process.cwd(), ctx.env);
   const tty = process.stderr.isTTY === true && !a.json;
   const failed = (e: FleetEntry) =>

@@ -1,4 +1,4 @@
-import type { Output } from "../commands/output";
+import { consoleOutput, type Output } from "../commands/output";
 
 /**
  * Colour on the terminal, as people expect of a CLI: `--no-color` / `--color` decide first,
@@ -43,7 +43,7 @@ const SUCCESS = /^(Applied|Reverted|Stamped|No changes detected|Nothing to)/;
 export function terminalOutput(colour: boolean): Output {
   const style = palette(colour);
   return {
-    data: (text) => void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    data: consoleOutput.data,
     info: (line) =>
       void process.stderr.write(`${SUCCESS.test(line) ? style.success(line) : line}\n`),
     warn: (line) => void process.stderr.write(`${style.warning("warning:")} ${line}\n`),

@@ -121,13 +121,19 @@ async function runEach(
   return entries as FleetEntry[];
 }
 
+/** The options `upgrade --each` refuses: checked before the list is read or anything runs. */
+export function checkUpgradeEach(options: MigrateOptions & FleetOptions): void {
+  checkParallel(options.parallel);
+  if (options.sql) throw new UsageError("--each runs live upgrades: it does not take --sql.");
+}
+
 /** `upgrade --each`: upgrades every database to `options.target`, each under its own lock. */
 export function upgradeEach(
   ctx: CommandContext,
   targets: readonly FleetTarget[],
   options: MigrateOptions & FleetOptions,
 ): Promise<FleetEntry[]> {
-  if (options.sql) throw new UsageError("--each runs live upgrades: it does not take --sql.");
+  checkUpgradeEach(options);
   return runEach(ctx, targets, options, async (targetCtx) => {
     const { applied } = await upgrade(targetCtx, options);
     return {

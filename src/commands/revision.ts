@@ -202,6 +202,31 @@ export async function revision(
   );
 }
 
+const NO_CHANGES: RevisionResult = { file: null, revision: null, operations: [], validation: null };
+const NOTHING_GENERATED: Generated = {
+  upgrade: [],
+  review: [],
+  validations: [],
+  validationReview: [],
+};
+
+/**
+ * What the new file holds: nothing for `--empty`, else the comparison; null, with "No changes
+ * detected" said, when the entities and the database match.
+ */
+async function changes(
+  ws: Workspace,
+  graph: MigrationGraph,
+  options: RevisionOptions,
+  plans = true,
+): Promise<Generated | null> {
+  if (options.empty) return NOTHING_GENERATED;
+  const generated = await autogenerate(ws, graph, options, plans);
+  if (generated.upgrade.length > 0) return generated;
+  ws.context.out.info("No changes detected: the entities and the database match.");
+  return null;
+}
+
 /**
  * `revision --format typeorm`: the same comparison (the database must still be at autogen's
  * head, if autogen has migrations), written as a TypeORM class instead of a revision. The
@@ -214,13 +239,9 @@ async function writeTypeOrmRevision(
   options: RevisionOptions,
 ): Promise<RevisionResult> {
   const graph = await loadGraph(ws, true, { headersOnly: true });
-  const generated = options.empty ? null : await autogenerate(ws, graph, options, false);
-  const upgrade = generated?.upgrade ?? [];
-  if (!options.empty && upgrade.length === 0) {
-    ws.context.out.info("No changes detected: the entities and the database match.");
-    return { file: null, revision: null, operations: [], validation: null };
-  }
-  const review = generated?.review ?? [];
+  const generated = await changes(ws, graph, options, false);
+  if (generated === null) return NO_CHANGES;
+  const { upgrade, review } = generated;
   warnUpgrade(ws, review);
   const { file, name } = await writeTypeOrmMigration(ws, dir, {
     message: options.message,
@@ -250,17 +271,14 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
     message: options.message,
     file: migrationPath(ws, id, options.message),
   });
-  const generated = options.empty ? null : await autogenerate(ws, graph, options);
-  const upgradeOps = generated?.upgrade ?? [];
-  if (!options.empty && upgradeOps.length === 0) {
-    ws.context.out.info("No changes detected: the entities and the database match.");
-    return { file: null, revision: null, operations: [], validation: null };
-  }
+  const generated = await changes(ws, graph, options);
+  if (generated === null) return NO_CHANGES;
+  const upgradeOps = generated.upgrade;
   const validationId = options.revId !== undefined ? `v${options.revId}` : newRevisionId();
-  if (generated?.validations.length && graph.has(validationId)) {
+  if (generated.validations.length > 0 && graph.has(validationId)) {
     throw new UsageError(`revision ${validationId} (the validation after ${id}) already exists.`);
   }
-  const review = [...outsideTransactionLines(upgradeOps), ...(generated?.review ?? [])];
+  const review = [...outsideTransactionLines(upgradeOps), ...generated.review];
   warnUpgrade(ws, review);
   if (graph.ids.length === 0) warnUnmanagedDrops(ws, upgradeOps);
   const file = await writeMigration(ws, {
@@ -274,7 +292,7 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
     upgrade: upgradeOps,
     downgrade: reverseOperations(upgradeOps),
   });
-  const validations = generated?.validations ?? [];
+  const validations = generated.validations;
   const validation =
     validations.length === 0
       ? null
@@ -283,7 +301,7 @@ async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<R
           options,
           { id: validationId, parent: id },
           validations,
-          generated?.validationReview ?? [],
+          generated.validationReview,
         );
   return { file, revision: id, operations: upgradeOps, validation };
 }

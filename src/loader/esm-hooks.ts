@@ -20,6 +20,15 @@ export async function load(url: string, context: LoadContext, next: NextLoad): P
   return next(url, context);
 }
 
+/**
+ * The TypeScript file a relative `.js` (`.mjs`, `.cjs`) import names when that file does not
+ * exist: `./book.js` for `./book.ts`, as TypeScript ESM projects write imports. Null for any
+ * other specifier. The CommonJS side (esm-projects.ts) applies the same rule.
+ */
+export function typeScriptSpecifier(specifier: string): string | null {
+  return /^\.\.?\/.*\.[mc]?js$/.test(specifier) ? specifier.replace(/js$/, "ts") : null;
+}
+
 type NextResolve = (specifier: string, context: unknown) => Promise<{ url: string }>;
 
 /** `./book.js` names `./book.ts` in a TypeScript ESM project (the import is written as emitted). */
@@ -31,8 +40,10 @@ export async function resolve(
   try {
     return await next(specifier, context);
   } catch (error) {
-    const relativeJs = /^\.\.?\/.*\.[mc]?js$/.test(specifier);
-    if (!relativeJs || (error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    return next(specifier.replace(/js$/, "ts"), context);
+    const typescript = typeScriptSpecifier(specifier);
+    if (typescript === null || (error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") {
+      throw error;
+    }
+    return next(typescript, context);
   }
 }

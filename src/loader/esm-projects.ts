@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import Module from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { typeScriptSpecifier } from "./esm-hooks";
 
 /**
  * What lets the TypeScript loader serve `"type": "module"` projects, whose `.ts` files are
@@ -37,9 +38,11 @@ export function installEsmSupport(): void {
     try {
       return original.call(this, request, parent, ...rest);
     } catch (error) {
-      const relativeJs = /^\.\.?\/.*\.[mc]?js$/.test(request);
-      if (!relativeJs || (error as { code?: string }).code !== "MODULE_NOT_FOUND") throw error;
-      return original.call(this, request.replace(/js$/, "ts"), parent, ...rest);
+      const typescript = typeScriptSpecifier(request);
+      if (typescript === null || (error as { code?: string }).code !== "MODULE_NOT_FOUND") {
+        throw error;
+      }
+      return original.call(this, typescript, parent, ...rest);
     }
   };
 }

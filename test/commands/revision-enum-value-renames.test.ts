@@ -2,7 +2,7 @@ import { downgrade, upgrade } from "../../src/commands/migrate";
 import { revision } from "../../src/commands/revision";
 import { RevisionError } from "../../src/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { commandProject, type CommandProject } from "./support/project";
+import { entityProject, type CommandProject } from "./support/project";
 
 const NOW = new Date("2026-11-21T22:00:00Z");
 const RENAME = {
@@ -13,9 +13,8 @@ const RENAME = {
 
 /** Entities whose enum says `published` where the database's type says `live`. */
 function relabelledProject(autogen: Record<string, unknown> = {}): CommandProject {
-  const project = commandProject(autogen);
-  project.write(
-    "entities/post.ts",
+  return entityProject(
+    "post",
     [
       `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";`,
       `@Entity("posts")`,
@@ -23,20 +22,9 @@ function relabelledProject(autogen: Record<string, unknown> = {}): CommandProjec
       `  @PrimaryGeneratedColumn() id!: number;`,
       `  @Column({ type: "enum", enum: ["draft", "published"], default: "published" }) status!: string;`,
       `}`,
-      ``,
-    ].join("\n"),
+    ],
+    autogen,
   );
-  project.write(
-    "ormconfig.ts",
-    [
-      `import { DataSource } from "typeorm";`,
-      `import { Post } from "./entities/post";`,
-      `export default new DataSource({ type: "postgres", entities: [Post] });`,
-      `export const autogen = ${JSON.stringify(autogen)};`,
-      ``,
-    ].join("\n"),
-  );
-  return project;
 }
 
 let p: CommandProject;

@@ -3,7 +3,7 @@ import { downgrade, upgrade } from "../../src/commands/migrate";
 import { revision } from "../../src/commands/revision";
 import { RevisionError } from "../../src/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { commandProject, type CommandProject } from "./support/project";
+import { entityProject, type CommandProject } from "./support/project";
 
 const NOW = new Date("2026-11-21T22:00:00Z");
 const RENAME = {
@@ -13,9 +13,8 @@ const RENAME = {
 
 /** A project whose entity calls the column `full_name`, over a database that calls it `fullname`. */
 function renamedProject(autogen: Record<string, unknown> = {}): CommandProject {
-  const project = commandProject(autogen);
-  project.write(
-    "entities/user.ts",
+  return entityProject(
+    "user",
     [
       `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";`,
       `@Entity("users")`,
@@ -23,20 +22,9 @@ function renamedProject(autogen: Record<string, unknown> = {}): CommandProject {
       `  @PrimaryGeneratedColumn() id!: number;`,
       `  @Column({ type: "varchar", nullable: true }) full_name!: string | null;`,
       `}`,
-      ``,
-    ].join("\n"),
+    ],
+    autogen,
   );
-  project.write(
-    "ormconfig.ts",
-    [
-      `import { DataSource } from "typeorm";`,
-      `import { User } from "./entities/user";`,
-      `export default new DataSource({ type: "postgres", entities: [User] });`,
-      `export const autogen = ${JSON.stringify(autogen)};`,
-      ``,
-    ].join("\n"),
-  );
-  return project;
 }
 
 let p: CommandProject;

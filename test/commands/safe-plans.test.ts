@@ -5,7 +5,7 @@ import { revision } from "../../src/commands/revision";
 import { runCli } from "../support/cli";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { typeCheck } from "../support/type-check";
-import { commandProject, type CommandProject } from "./support/project";
+import { entityProject, type CommandProject } from "./support/project";
 
 const NOW = new Date("2026-12-02T14:00:00Z");
 const FILE = "migrations/r00000000001_plan.ts";
@@ -28,15 +28,14 @@ interface BooksShape {
 /** A project whose `books` entity has `id`, `title`, and what `shape` adds. */
 function booksProject(shape: BooksShape = {}): CommandProject {
   const autogen = shape.autogen ?? {};
-  const project = commandProject(autogen);
   const author = [
     `@Entity("authors")`,
     `export class Author {`,
     `  @PrimaryGeneratedColumn({ primaryKeyConstraintName: "PK_authors" }) id!: number;`,
     `}`,
   ];
-  project.write(
-    "entities/book.ts",
+  return entityProject(
+    "book",
     [
       `import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";`,
       ...(shape.authors ? author : []),
@@ -47,20 +46,9 @@ function booksProject(shape: BooksShape = {}): CommandProject {
       ...(shape.lines ?? []).map((line) => `  ${line}`),
       `}`,
       `void [Check, Index, JoinColumn, ManyToOne];`,
-      ``,
-    ].join("\n"),
+    ],
+    autogen,
   );
-  project.write(
-    "ormconfig.ts",
-    [
-      `import { DataSource } from "typeorm";`,
-      `import * as entities from "./entities/book";`,
-      `export default new DataSource({ type: "postgres", entities: Object.values(entities) });`,
-      `export const autogen = ${JSON.stringify(autogen)};`,
-      ``,
-    ].join("\n"),
-  );
-  return project;
 }
 
 let p: CommandProject;

@@ -111,3 +111,27 @@ export function commandProject(autogenOptions: Record<string, unknown> = {}): Co
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * A command project with one entity file, `entities/<name>.ts` holding `lines`, and a config
+ * whose DataSource lists every class that file exports.
+ */
+export function entityProject(
+  name: string,
+  lines: readonly string[],
+  autogenOptions: Record<string, unknown> = {},
+): CommandProject {
+  const project = commandProject(autogenOptions);
+  project.write(`entities/${name}.ts`, [...lines, ``].join("\n"));
+  project.write(
+    "ormconfig.ts",
+    [
+      `import { DataSource } from "typeorm";`,
+      `import * as entities from "./entities/${name}";`,
+      `export default new DataSource({ type: "postgres", entities: Object.values(entities) });`,
+      `export const autogen = ${JSON.stringify(autogenOptions)};`,
+      ``,
+    ].join("\n"),
+  );
+  return project;
+}

@@ -131,12 +131,13 @@ export async function canonicalizeSchema(
   const keyOf = cache ? canonicalKeys(await readSessionKey(client), schema, kinds, existing) : null;
   const keys = new Map<Table, string>();
   const known = new Map<Table, Table>();
-  for (const table of schema.tables) {
-    if (!keyOf || !cache) break;
-    const key = keyOf(table);
-    keys.set(table, key);
-    const hit = cache.get(key);
-    if (hit !== undefined) known.set(table, hit);
+  if (keyOf && cache) {
+    for (const table of schema.tables) {
+      const key = keyOf(table);
+      keys.set(table, key);
+      const hit = cache.get(key);
+      if (hit !== undefined) known.set(table, hit);
+    }
   }
   const missing = schema.tables.filter((t) => !known.has(t));
   const read =
