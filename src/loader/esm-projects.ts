@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import Module from "node:module";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { typeScriptSpecifier } from "./esm-hooks";
 
@@ -17,8 +17,13 @@ import { typeScriptSpecifier } from "./esm-hooks";
  *   become their CommonJS equivalents before compiling.
  *
  * Top-level `await` in an entity or config file is not supported: CommonJS has none.
+ *
+ * The hooks are registered only for entity files TypeORM will `import()` (see
+ * `registerEsmHooksFor`): registering starts Node's hooks thread, about 0.1 s of every
+ * command's start-up on two cores, which a CommonJS project never needs.
  */
 let installed = false;
+let hooksRegistered = false;
 
 /** The compiled hooks module, beside this file (absent when running from the sources). */
 const HOOKS = join(__dirname, "esm-hooks.js");
@@ -27,11 +32,10 @@ interface ResolvingModule {
   _resolveFilename(request: string, parent: unknown, ...rest: unknown[]): string;
 }
 
+/** The `./book.js` -> `./book.ts` fallback of `require`, for every project (it costs nothing). */
 export function installEsmSupport(): void {
   if (installed) return;
   installed = true;
-  const register = (Module as unknown as { register?: (url: string) => void }).register;
-  if (register && existsSync(HOOKS)) register(pathToFileURL(HOOKS).href);
   const internals = Module as unknown as ResolvingModule;
   const original = internals._resolveFilename;
   internals._resolveFilename = function (request, parent, ...rest) {
@@ -45,6 +49,41 @@ export function installEsmSupport(): void {
       return original.call(this, typescript, parent, ...rest);
     }
   };
+}
+
+/**
+ * Registers the ESM hooks when TypeORM will `import()` some of these entity globs: as
+ * TypeORM decides, a `.mts`/`.mjs` file, or a `.ts`/`.js` one whose nearest package.json
+ * says `"type": "module"` (looked up from the folder where the glob's pattern starts).
+ */
+export function registerEsmHooksFor(globs: readonly string[]): void {
+  if (hooksRegistered || !globs.some(importedAsModule)) return;
+  hooksRegistered = true;
+  const register = (Module as unknown as { register?: (url: string) => void }).register;
+  if (register && existsSync(HOOKS)) register(pathToFileURL(HOOKS).href);
+}
+
+/** Whether TypeORM's loader will `import()` (rather than `require`) files of this glob. */
+export function importedAsModule(glob: string): boolean {
+  if (/m[jt]s\b/.test(glob)) return true;
+  const parts = glob.split(/[\\/]/);
+  const firstPattern = parts.findIndex((part) => /[*?[\]{}()!]/.test(part));
+  const folder = firstPattern < 0 ? dirname(glob) : parts.slice(0, firstPattern).join("/") || ".";
+  return nearestPackageType(resolve(folder)) === "module";
+}
+
+function nearestPackageType(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const file = join(at, "package.json");
+    if (existsSync(file)) {
+      try {
+        return (JSON.parse(readFileSync(file, "utf8")) as { type?: string }).type;
+      } catch {
+        return undefined;
+      }
+    }
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 const IMPORT_META: readonly (readonly [RegExp, string])[] = [
