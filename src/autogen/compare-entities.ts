@@ -7,7 +7,8 @@ import { sqlite, wrapDatabase } from "../dialect/sqlite";
 import { sqliteCatalog } from "../introspect/sqlite/read-sqlite-catalog";
 import { compareSchemas } from "../diff";
 import { NO_RENAME_HINTS, planRenames, type RenamePlan, type RenameHints } from "../diff/renames";
-import { introspectDatabase, postgresCatalog } from "../introspect";
+import { postgresCatalog, readCatalog, schemaFromCatalog } from "../introspect";
+import type { Catalog } from "../introspect/catalog-rows";
 import {
   buildEntityMetadata,
   schemaFromEntities,
@@ -63,8 +64,16 @@ export async function compareEntities(
   client: SqlClient,
   options: CompareOptions,
 ): Promise<Comparison> {
+  if (options.dialect === sqlite) {
+    await buildEntityMetadata(dataSource, options.configFile);
+    return compareOnSqlite(dataSource, client, options);
+  }
+  const pg = client as Client;
+  // The live catalog is read while the entity files load: PostgreSQL works on its own core
+  // while this one compiles the entities, and TypeORM's loader yields between files, so the
+  // answers arrive meanwhile. Only the schemas known before the entities are read here.
+  const early = readLater(pg, [DEFAULT_SCHEMA, ...options.schemas]);
   await buildEntityMetadata(dataSource, options.configFile);
-  if (options.dialect === sqlite) return compareOnSqlite(dataSource, client, options);
   const unmanaged = unmanagedObjects(dataSource);
   const ignored = [
     options.versionTable,
@@ -79,10 +88,14 @@ export async function compareEntities(
     ...declared,
     tables: declared.tables.filter((t) => !ignored.some((i) => sameTable(i, t))),
   };
-  const pg = client as Client;
+  // Finished before the scratch work starts: its transaction must not take a catalog query in.
+  const prefetched = await early.catalog;
   const target = await canonicalTarget(pg, model, options.canonicalCache);
   const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
-  const live = await introspectDatabase(pg, { schemas, excludeTables: ignored });
+  const catalog = schemas.every((s) => early.schemas.includes(s))
+    ? prefetched
+    : await readCatalog(pg, schemas);
+  const live = schemaFromCatalog(catalog, { schemas, excludeTables: ignored });
   const current = withoutIndexes(live, unmanaged.indexes);
   // Renames run first; the rest of the diff starts from the schema as they leave it.
   const plan = planRenames(current, target, options.renames ?? NO_RENAME_HINTS);
@@ -92,6 +105,17 @@ export async function compareEntities(
     operations: [...plan.operations, ...compareSchemas(plan.current, target, postgres.expressions)],
     renames: { applied: plan.applied, undecided: plan.undecided },
   };
+}
+
+/** The catalog of `schemas`, being read; a failure waits for whoever awaits it. */
+function readLater(
+  client: Client,
+  schemas: readonly string[],
+): { schemas: readonly string[]; catalog: Promise<Catalog> } {
+  const catalog = readCatalog(client, schemas);
+  // Not unhandled while the entities load: an entity error may end the command first.
+  catalog.catch(() => undefined);
+  return { schemas, catalog };
 }
 
 /** The model in canonical form, through the given cache or the one in the cache folder. */
