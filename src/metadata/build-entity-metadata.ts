@@ -1,10 +1,10 @@
 import type { DataSource, EntityMetadata } from "typeorm";
 import type { ConnectionMetadataBuilder } from "typeorm/connection/ConnectionMetadataBuilder";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import { registerEsmHooksFor } from "../loader/esm-projects";
 import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
+import { importEntityFiles } from "./import-entity-files";
 import { indexMetadataArgs } from "./indexed-metadata-args";
 import { settleDecorators } from "./settle-decorators";
 import { userTypeOrm } from "./user-typeorm";
@@ -64,13 +64,9 @@ async function build(dataSource: DataSource, configFile?: string): Promise<void>
     // Imported first, with TypeORM's own glob loader, so that decorators applying late can
     // run before the metadata is built (see settleDecorators).
     const globs = entities.filter((entity): entity is string => typeof entity === "string");
-    registerEsmHooksFor(globs);
     const loaded = [
       ...entities.filter((entity) => typeof entity !== "string"),
-      ...((await typeorm.importClassesFromDirectories(
-        dataSource.logger,
-        globs,
-      )) as EntityReference[]),
+      ...((await importEntityFiles(typeorm, dataSource.logger, globs)) as EntityReference[]),
     ];
     await settleDecorators(typeorm.getMetadataArgsStorage());
     indexMetadataArgs(typeorm.getMetadataArgsStorage());

@@ -26,11 +26,17 @@ export interface UserTypeOrm {
   readonly ConnectionMetadataBuilder: typeof MetadataBuilder.ConnectionMetadataBuilder;
   readonly EntityMetadataValidator: typeof Validator.EntityMetadataValidator;
   readonly importClassesFromDirectories: typeof ClassesLoader.importClassesFromDirectories;
+  /** Whether a value is an EntitySchema of this package (its own instance check). */
+  isEntitySchema(value: unknown): boolean;
   /**
    * The DataSource's driver, made (without connecting) when the DataSource has none yet:
    * TypeORM makes it in the constructor, forks such as `@n8n/typeorm` 0.11 in `initialize()`.
    */
   driverOf(dataSource: TypeOrm.DataSource): Promise<TypeOrm.DataSource["driver"]>;
+}
+
+interface InstanceCheckerModule {
+  readonly InstanceChecker: { isEntitySchema(value: unknown): boolean };
 }
 
 /** TypeORM's DriverFactory is an instance's `create`; `@n8n/typeorm`'s a static, async one. */
@@ -140,6 +146,8 @@ function loadPackage(modules: string): UserTypeOrm {
     importClassesFromDirectories: load<typeof ClassesLoader>(
       "util/DirectoryExportedClassesLoader.js",
     ).importClassesFromDirectories,
+    isEntitySchema: (value) =>
+      load<InstanceCheckerModule>("util/InstanceChecker.js").InstanceChecker.isEntitySchema(value),
     async driverOf(dataSource) {
       const existing = (dataSource as { driver?: TypeOrm.DataSource["driver"] }).driver;
       if (existing) return existing;
