@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import type { DataSource } from "typeorm";
 import { AutogenError, ConfigError, UsageError } from "../errors";
 import { resolveOptions, type ResolvedOptions } from "./options";
+import { pgModule } from "../dialect/postgres/session/pg-module";
 import { loadModule } from "../loader/typescript-loader";
 
 export interface LoadedConfig {
@@ -47,6 +48,9 @@ export async function loadConfig(
   }
   let loaded: Record<string, unknown>;
   try {
+    // Loaded first, the way that skips its slow start-up probe (see pg-module.ts): the
+    // DataSource the file constructs would otherwise load it.
+    pgModule();
     loaded = loadModule(file);
   } catch (error) {
     if (error instanceof AutogenError) throw error;

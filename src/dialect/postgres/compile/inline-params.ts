@@ -1,6 +1,6 @@
-import pg from "pg";
 import { AutogenError } from "../../../errors";
 import { quoteLiteral } from "../quote";
+import { pgModule } from "../session/pg-module";
 
 /**
  * Online, `op.execute(sql, params)` sends its parameters separately; an offline `--sql`
@@ -12,9 +12,10 @@ import { quoteLiteral } from "../quote";
  * `toPostgres`), so a script says exactly what the online run would have sent. It is part of
  * the package's runtime exports but missing from its type declarations.
  */
-const { prepareValue } = (
-  pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }
-).utils;
+const prepareValue = (value: unknown): string | Buffer | null =>
+  (
+    pgModule() as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }
+  ).utils.prepareValue(value);
 
 /**
  * A parameter as a literal. Every value becomes a quoted string of unknown type, exactly like

@@ -1,4 +1,5 @@
-import { Client, type ClientConfig } from "pg";
+import type { Client, ClientConfig } from "pg";
+import { pgModule } from "./pg-module";
 import { ConnectionError } from "../../../errors";
 
 /** The part of a connection error worth a sentence, keyed by node's and PostgreSQL's codes. */
@@ -45,7 +46,7 @@ function passwordOf(config: ClientConfig): unknown {
  * password) and why.
  */
 export async function connect(config: ClientConfig, description: string): Promise<Client> {
-  const client = new Client(config);
+  const client = new (pgModule().Client)(config);
   // An idle connection dropped by the server must not crash the process with an unhandled event.
   client.on("error", () => undefined);
   try {
