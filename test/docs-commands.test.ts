@@ -21,8 +21,10 @@ import { autogenArgs, splitShellLine } from "./docs/shell-line";
  * The setups are in test/docs/setups.ts. `DATABASE_URL=...` in a line names the page's
  * database, `<baseline id>` the revision a command last wrote. A usage synopsis
  * (`revision -m MSG [--empty]`) is not run. Every line, run or not, must name a command
- * with options its `--help` lists. Segments of an `&&` list that are not autogen's
- * (`npm ci`, `node dist/main.js`) are listed as skipped tests, as skipped blocks are.
+ * with options its `--help` lists; a transcript (`$ npx autogen ...` and its output) must show
+ * a written file's path and an `error:` line when, and only when, the run prints them.
+ * Segments of an `&&` list that are not autogen's (`npm ci`, `node dist/main.js`) are listed
+ * as skipped tests, as skipped blocks are.
  */
 const BIN = join(REPO_ROOT, "bin", "autogen.js");
 const pages = PAGES.map((page) => ({ page, blocks: docBlocks(page) })).filter(
@@ -69,6 +71,14 @@ function expectKnownOptions(args: string): void {
     (flag) => !known?.has(flag) && !(flag.startsWith("--no-") && known?.has(`--${flag.slice(5)}`)),
   );
   expect(unknown).toEqual([]);
+}
+
+/**
+ * What a transcript shows that does not depend on ids, timings or hosts: whether the command
+ * printed a file's path (stdout, as `revision` does) and an `error:` line (stderr).
+ */
+function printed(stdout: string, stderr: string): { path: boolean; error: boolean } {
+  return { path: /^\S+\.ts$/m.test(stdout), error: /^error: /m.test(stderr) };
 }
 
 it("the docs show autogen commands (the extraction finds them)", () => {
@@ -137,6 +147,10 @@ function describeBlock(block: DocBlock, project: () => PageProject): void {
             exit: code,
             stderr: expect.any(String),
           });
+          if (line.output !== null) {
+            const shown = line.output.join("\n");
+            expect(printed(result.stdout, result.stderr)).toEqual(printed(shown, shown));
+          }
         });
       }
     }

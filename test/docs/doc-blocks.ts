@@ -25,6 +25,11 @@ export interface DocLine {
    * placeholder says so. It is checked against `--help`, not run.
    */
   readonly synopsis: boolean;
+  /**
+   * For a transcript (`$ npx autogen ...` followed by what it prints), the lines shown up to
+   * the next `$` prompt; null for a plain command line.
+   */
+  readonly output: readonly string[] | null;
 }
 
 export interface DocBlock {
@@ -36,6 +41,7 @@ export interface DocBlock {
 }
 
 const FENCE = /^\s*```/;
+const PROMPT = /^\s*\$\s/;
 const PROMPT_OR_YAML_KEY = /^\s*(?:\$\s+|-?\s*run:\s+)?/;
 const SYNOPSIS_WORD = /^\[|^[A-Z][A-Z_:]*(\.\.\.)?$/;
 
@@ -47,24 +53,20 @@ const SYNOPSIS_WORD = /^\[|^[A-Z][A-Z_:]*(\.\.\.)?$/;
 export function docBlocks(page: string): DocBlock[] {
   const source = readFileSync(join(REPO_ROOT, page), "utf8").split("\n");
   const blocks: DocBlock[] = [];
-  let open: { line: number; annotation: Annotation; lines: DocLine[] } | null = null;
+  let open: OpenBlock | null = null;
   let previous = { text: "", line: 0 };
   let annotations = 0;
   for (const [index, raw] of source.entries()) {
-    if (/<!--\s*doctest:/.test(raw)) annotations++;
+    if (/^\s*<!--\s*doctest:/.test(raw)) annotations++;
     if (FENCE.test(raw) && open === null) {
       const annotation = annotationOf(previous.text, `${page}:${previous.line}`);
-      open = { line: index + 1, annotation, lines: [] };
+      open = { line: index + 1, annotation, lines: [], output: null };
     } else if (FENCE.test(raw) && open !== null) {
-      if (open.lines.length > 0) blocks.push({ page, ...open });
+      const { line, annotation, lines } = open;
+      if (lines.length > 0) blocks.push({ page, line, annotation, lines });
       open = null;
     } else if (open !== null) {
-      const last = open.lines[open.lines.length - 1];
-      if (raw.includes(`${NPX_AUTOGEN} `) || raw.trimEnd().endsWith(NPX_AUTOGEN)) {
-        open.lines.push(docLine(page, index + 1, raw.replace(PROMPT_OR_YAML_KEY, "").trimEnd()));
-      } else if (/^\s+\[/.test(raw) && last?.synopsis) {
-        open.lines[open.lines.length - 1] = { ...last, shell: `${last.shell} ${raw.trim()}` };
-      }
+      readBlockLine(open, raw, page, index + 1);
     }
     if (raw.trim() !== "") previous = { text: raw, line: index + 1 };
   }
@@ -83,7 +85,30 @@ function annotationOf(line: string, where: string): Annotation {
   }
 }
 
-function docLine(page: string, line: number, shell: string): DocLine {
-  const words = splitShellLine(shell).autogen.flatMap((s) => autogenArgs(s).split(/\s+/));
-  return { page, line, shell, synopsis: words.some((word) => SYNOPSIS_WORD.test(word)) };
+/** A block being read; `output` collects the current transcript's lines. */
+interface OpenBlock {
+  readonly line: number;
+  readonly annotation: Annotation;
+  readonly lines: DocLine[];
+  output: string[] | null;
+}
+
+/** Reads one line inside a fence: an autogen line, a synopsis's wrapped part, or output. */
+function readBlockLine(block: OpenBlock, raw: string, page: string, line: number): void {
+  const last = block.lines[block.lines.length - 1];
+  if (raw.includes(`${NPX_AUTOGEN} `) || raw.trimEnd().endsWith(NPX_AUTOGEN)) {
+    const shell = raw.replace(PROMPT_OR_YAML_KEY, "").trimEnd();
+    const words = splitShellLine(shell).autogen.flatMap((s) => autogenArgs(s).split(/\s+/));
+    const synopsis = words.some((word) => SYNOPSIS_WORD.test(word));
+    const output = PROMPT.test(raw) ? [] : null;
+    block.lines.push({ page, line, shell, synopsis, output });
+    block.output = output;
+  } else if (last?.synopsis && /^\s+\[/.test(raw)) {
+    block.lines[block.lines.length - 1] = { ...last, shell: `${last.shell} ${raw.trim()}` };
+  } else if (PROMPT.test(raw)) {
+    // Another program's prompt (`$ echo $?`) ends the transcript.
+    block.output = null;
+  } else {
+    block.output?.push(raw);
+  }
 }
