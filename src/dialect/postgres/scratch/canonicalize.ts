@@ -111,7 +111,8 @@ async function explainRejection(
  * `scratch-views.ts`), and read back with `pg_get_viewdef`.
  *
  * Costs a fixed number of round trips whatever the model's size (type lookup, one batch,
- * the introspector's queries, and with views one lookup and one read more). Must not be called inside a transaction: it issues its own
+ * the introspector's queries, and with views one lookup and one read more), for up to 250
+ * tables to build; beyond, one batch and read per 250 (see TABLES_PER_TRANSACTION). Must not be called inside a transaction: it issues its own
  * BEGIN and ROLLBACK. Serial columns have no default to canonicalise; columns whose enum
  * cannot be used as is (see `ScratchTypeKind`) keep their default as written.
  *
@@ -140,10 +141,7 @@ export async function canonicalizeSchema(
     }
   }
   const missing = schema.tables.filter((t) => !known.has(t));
-  const read =
-    missing.length === 0 && views.length === 0
-      ? { tables: [], views: [] }
-      : await readScratch(client, schema, missing, { kinds, existing, catalog });
+  const read = await readScratchInParts(client, schema, missing, { kinds, existing, catalog });
   const fresh = new Map(missing.map((t, i) => [t, read.tables[i] as Table]));
   for (const [table, canonical] of fresh) {
     const key = keys.get(table);
@@ -154,6 +152,49 @@ export async function canonicalizeSchema(
     tables: schema.tables.map((t) => known.get(t) ?? (fresh.get(t) as Table)),
     ...(views.length > 0 ? { views: read.views } : {}),
   });
+}
+
+/**
+ * Scratch tables per transaction. Each holds several locks until its transaction ends (the
+ * table, its TOAST table and index, sequences, one per index), in a lock table PostgreSQL
+ * sizes for `max_locks_per_transaction` (64) per connection and shares between sessions: a
+ * model of 1,500 tables like the benchmark's ran out of it in one transaction. 250 of them
+ * take about 2,500 locks, well within the default for a server other sessions use too.
+ */
+const TABLES_PER_TRANSACTION = 250;
+
+/**
+ * `readScratch` for `tables` in transactions of at most TABLES_PER_TRANSACTION tables, the
+ * views with the last. A model that fits in one (most do, and every warm-cache run) still
+ * costs a fixed number of round trips; a larger one, on a cold cache, one batch per part.
+ */
+async function readScratchInParts(
+  client: ClientBase,
+  schema: DatabaseSchema,
+  tables: readonly Table[],
+  context: Parameters<typeof readScratch>[3],
+): Promise<{ tables: Table[]; views: View[] }> {
+  const views = schema.views ?? [];
+  if (tables.length === 0 && views.length === 0) return { tables: [], views: [] };
+  const parts: Table[][] = [];
+  for (let at = 0; at < tables.length; at += TABLES_PER_TRANSACTION) {
+    parts.push(tables.slice(at, at + TABLES_PER_TRANSACTION));
+  }
+  if (parts.length === 0) parts.push([]);
+  const read: Table[] = [];
+  let readViews: View[] = [];
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    const result = await readScratch(
+      client,
+      last ? schema : { ...schema, views: [] },
+      part,
+      context,
+    );
+    read.push(...result.tables);
+    if (last) readViews = result.views;
+  }
+  return { tables: read, views: readViews };
 }
 
 /**
