@@ -6,6 +6,7 @@ import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
 import { importEntityFiles } from "./import-entity-files";
 import { indexMetadataArgs } from "./indexed-metadata-args";
+import { quickInheritanceCheck } from "./inheritance-check";
 import { settleDecorators } from "./settle-decorators";
 import { userTypeOrm } from "./user-typeorm";
 
@@ -70,9 +71,15 @@ async function build(dataSource: DataSource, configFile?: string): Promise<void>
     ];
     await settleDecorators(typeorm.getMetadataArgsStorage());
     indexMetadataArgs(typeorm.getMetadataArgsStorage());
-    metadatas = await new typeorm.ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(
-      loaded,
-    );
+    const targets = typeorm.getMetadataArgsStorage().tables.map((table) => table.target);
+    const restore = quickInheritanceCheck(typeorm.MetadataUtils, targets);
+    try {
+      metadatas = await new typeorm.ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(
+        loaded,
+      );
+    } finally {
+      restore();
+    }
     new typeorm.EntityMetadataValidator().validateMany(
       metadatas.filter((metadata) => metadata.tableType !== "view"),
       dataSource.driver,

@@ -26,6 +26,8 @@ export interface UserTypeOrm {
   readonly ConnectionMetadataBuilder: typeof MetadataBuilder.ConnectionMetadataBuilder;
   readonly EntityMetadataValidator: typeof Validator.EntityMetadataValidator;
   readonly importClassesFromDirectories: typeof ClassesLoader.importClassesFromDirectories;
+  /** The metadata builder's helpers (`isInherited`, see inheritance-check.ts). */
+  readonly MetadataUtils: { isInherited(target1: unknown, target2: unknown): boolean };
   /** Whether a value is an EntitySchema of this package (its own instance check). */
   isEntitySchema(value: unknown): boolean;
   /**
@@ -146,6 +148,9 @@ function loadPackage(modules: string): UserTypeOrm {
     importClassesFromDirectories: load<typeof ClassesLoader>(
       "util/DirectoryExportedClassesLoader.js",
     ).importClassesFromDirectories,
+    MetadataUtils: load<{ MetadataUtils: UserTypeOrm["MetadataUtils"] }>(
+      "metadata-builder/MetadataUtils.js",
+    ).MetadataUtils,
     isEntitySchema: (value) =>
       load<InstanceCheckerModule>("util/InstanceChecker.js").InstanceChecker.isEntitySchema(value),
     async driverOf(dataSource) {
