@@ -72,18 +72,25 @@ export function importedAsModule(glob: string): boolean {
   return nearestPackageType(resolve(folder)) === "module";
 }
 
-function nearestPackageType(dir: string): string | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    const file = join(at, "package.json");
+/** The "type" of the nearest package.json at or above each folder asked about, looked up once. */
+const packageTypes = new Map<string, string | undefined>();
+
+export function nearestPackageType(dir: string): string | undefined {
+  if (!packageTypes.has(dir)) {
+    const file = join(dir, "package.json");
+    let type: string | undefined;
     if (existsSync(file)) {
       try {
-        return (JSON.parse(readFileSync(file, "utf8")) as { type?: string }).type;
+        type = (JSON.parse(readFileSync(file, "utf8")) as { type?: string }).type;
       } catch {
-        return undefined;
+        type = undefined;
       }
+    } else if (dirname(dir) !== dir) {
+      type = nearestPackageType(dirname(dir));
     }
-    if (dirname(at) === at) return undefined;
+    packageTypes.set(dir, type);
   }
+  return packageTypes.get(dir);
 }
 
 const IMPORT_META: readonly (readonly [RegExp, string])[] = [

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Logger } from "typeorm";
-import { registerEsmHooksFor } from "../loader/esm-projects";
+import { nearestPackageType, registerEsmHooksFor } from "../loader/esm-projects";
 import type { UserTypeOrm } from "./user-typeorm";
 
 /** The file extensions TypeORM's directory loader imports (`.d.ts` excepted). */
@@ -95,28 +94,7 @@ const importModule = new Function("url", "return import(url)") as (url: string) 
 
 function isJavaScriptModule(file: string): boolean {
   if (file.endsWith(".mjs")) return true;
-  return file.endsWith(".js") && packageTypeOf(dirname(file)) === "module";
-}
-
-/** The "type" of the nearest package.json above each folder asked about, looked up once. */
-const packageTypes = new Map<string, string | undefined>();
-
-function packageTypeOf(dir: string): string | undefined {
-  if (!packageTypes.has(dir)) {
-    const file = join(dir, "package.json");
-    let type: string | undefined;
-    if (existsSync(file)) {
-      try {
-        type = (JSON.parse(readFileSync(file, "utf8")) as { type?: string }).type;
-      } catch {
-        type = undefined;
-      }
-    } else if (dirname(dir) !== dir) {
-      type = packageTypeOf(dirname(dir));
-    }
-    packageTypes.set(dir, type);
-  }
-  return packageTypes.get(dir);
+  return file.endsWith(".js") && nearestPackageType(dirname(file)) === "module";
 }
 
 /** TypeORM's walk of a file's exports: functions and EntitySchemas, inside arrays and objects. */
