@@ -70,8 +70,8 @@ export async function compareEntities(
   }
   const pg = client as Client;
   // The live catalog is read while the entity files load: PostgreSQL works on its own core
-  // while this one compiles the entities, and TypeORM's loader yields between files, so the
-  // answers arrive meanwhile. Only the schemas known before the entities are read here.
+  // while this one compiles the entities, and the entity importer yields now and then, so
+  // the answers arrive meanwhile. Only the schemas known before the entities are read here.
   const early = readLater(pg, [DEFAULT_SCHEMA, ...options.schemas]);
   await buildEntityMetadata(dataSource, options.configFile);
   const unmanaged = unmanagedObjects(dataSource);

@@ -18,9 +18,10 @@ import { typeScriptSpecifier } from "./esm-hooks";
  *
  * Top-level `await` in an entity or config file is not supported: CommonJS has none.
  *
- * The hooks are registered only for entity files TypeORM will `import()` (see
- * `registerEsmHooksFor`): registering starts Node's hooks thread, about 0.1 s of every
- * command's start-up on two cores, which a CommonJS project never needs.
+ * autogen imports entity files itself (metadata/import-entity-files.ts) and needs no hooks;
+ * they are registered only when TypeORM's own loader is the fallback and will `import()`
+ * (see `registerEsmHooksFor`): registering starts Node's hooks thread, about 0.1 s of a
+ * command's start-up on two cores.
  */
 let installed = false;
 let hooksRegistered = false;
