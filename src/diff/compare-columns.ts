@@ -104,7 +104,6 @@ export function compareColumns(current: Table, target: Table): Operation[] {
 
   for (const column of target.columns) {
     const existing = currentByName.get(column.name);
-    const add = ops.addColumn({ ...where, column });
     if (existing && replaced.has(column.name) && !keepsValues(existing, column)) {
       result.push(ops.dropColumn({ ...where, name: column.name, previous: existing }));
     } else if (existing) {
@@ -123,7 +122,9 @@ export function compareColumns(current: Table, target: Table): Operation[] {
       }
       continue;
     }
-    (column.generated === undefined ? result : generatedAdds).push(add);
+    (column.generated === undefined ? result : generatedAdds).push(
+      ops.addColumn({ ...where, column }),
+    );
   }
   result.push(...generatedAdds);
   for (const column of current.columns) {

@@ -13,6 +13,7 @@ import {
 import { compareEnums } from "./compare-enums";
 import { compareViews } from "./compare-views";
 import { refKey as tableKey } from "../schema/keys";
+import { sameValue } from "../schema/same-value";
 
 function shapeOf(table: Table): TableShape {
   const { indexes: _indexes, foreignKeys: _foreignKeys, ...shape } = table;
@@ -33,6 +34,7 @@ function foreignKeyChanges(
   current: DatabaseSchema,
   target: DatabaseSchema,
   syntax: ExpressionSyntax,
+  unchanged: ReadonlySet<string>,
 ) {
   const currentByKey = new Map(current.tables.map((t) => [tableKey(t), t]));
   const targetByKey = new Map(target.tables.map((t) => [tableKey(t), t]));
@@ -42,6 +44,7 @@ function foreignKeyChanges(
   const rebuilt = (before: Table | undefined, after: Table | undefined) =>
     before && after ? usesReplacedColumn(before, after, syntax) : () => false;
   for (const table of current.tables) {
+    if (unchanged.has(tableKey(table))) continue;
     const wanted = targetByKey.get(tableKey(table));
     const changes = namedChanges(
       table.foreignKeys,
@@ -51,6 +54,7 @@ function foreignKeyChanges(
     for (const foreignKey of changes.removed) removed.push({ table, foreignKey });
   }
   for (const table of target.tables) {
+    if (unchanged.has(tableKey(table))) continue;
     const existing = currentByKey.get(tableKey(table));
     const changes = namedChanges(
       existing?.foreignKeys ?? [],
@@ -82,9 +86,18 @@ export function compareSchemas(
   const result: Operation[] = [];
   const currentByKey = new Map(current.tables.map((t) => [tableKey(t), t]));
   const targetByKey = new Map(target.tables.map((t) => [tableKey(t), t]));
-  const surviving = target.tables.filter((t) => currentByKey.has(tableKey(t)));
+  const unchanged = new Set<string>();
+  // Tables on both sides that differ somewhere: the ones whose columns and constraints change.
+  const altered = target.tables.filter((t) => {
+    const existing = currentByKey.get(tableKey(t));
+    if (existing === undefined) return false;
+    // The same attribute for attribute: nothing to compare in it (most tables, every run).
+    if (!sameValue(existing, t)) return true;
+    unchanged.add(tableKey(t));
+    return false;
+  });
   const enums = compareEnums(current, target);
-  const foreignKeys = foreignKeyChanges(current, target, syntax);
+  const foreignKeys = foreignKeyChanges(current, target, syntax, unchanged);
 
   const installed = new Set(current.extensions ?? []);
   for (const name of target.extensions ?? []) {
@@ -100,7 +113,7 @@ export function compareSchemas(
     const where = { schema: table.schema, table: table.name };
     result.push(ops.dropForeignKey({ ...where, name: foreignKey.name, previous: foreignKey }));
   }
-  for (const table of surviving) {
+  for (const table of altered) {
     result.push(...constraintDrops(currentByKey.get(tableKey(table)) as Table, table, syntax));
   }
   for (const table of current.tables) {
@@ -121,7 +134,7 @@ export function compareSchemas(
       result.push(ops.createIndex({ schema: table.schema, table: table.name, index }));
     }
   }
-  for (const table of surviving) {
+  for (const table of altered) {
     const existing = currentByKey.get(tableKey(table)) as Table;
     result.push(...compareColumns(existing, table));
     result.push(...constraintAdds(existing, table, syntax));

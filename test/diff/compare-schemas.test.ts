@@ -52,6 +52,25 @@ describe("compareSchemas", () => {
     expect(compareSchemas(blog, blog, postgresExpressions)).toEqual([]);
   });
 
+  it("finds nothing to do when the two sides list the same fields in another order", () => {
+    // The live catalog and the canonical cache build their objects field by field in their own
+    // order; equal definitions are equal whatever that order.
+    const reordered = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reordered)
+        : value !== null && typeof value === "object"
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([key, inner]) => [key, reordered(inner)]),
+            )
+          : value;
+    const blog = schema([users, posts]);
+    const shuffled = { ...blog, tables: blog.tables.map(reordered) } as typeof blog;
+    expect(compareSchemas(blog, shuffled, postgresExpressions)).toEqual([]);
+    expect(compareSchemas(shuffled, blog, postgresExpressions)).toEqual([]);
+  });
+
   it("creates tables first, then their indexes, then the foreign keys between them", () => {
     const result = compareSchemas(EMPTY_SCHEMA, schema([users, posts]), postgresExpressions);
     expect(kinds(result)).toEqual(["createTable", "createIndex", "createTable", "addForeignKey"]);
