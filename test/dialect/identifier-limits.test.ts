@@ -54,4 +54,37 @@ describe("identifier lengths", () => {
   ])("refuses %s one byte or more over the limit, naming it", (_what, schema, message) => {
     expect(() => assertIdentifierLengths(schema)).toThrow(message);
   });
+
+  const long = "n".repeat(64);
+  const fk = {
+    name: long,
+    columns: ["id"],
+    referencedSchema: "public",
+    referencedTable: "t",
+    referencedColumns: ["id"],
+    onDelete: "NO ACTION",
+    onUpdate: "NO ACTION",
+  } as const;
+  it.each<[string, DatabaseSchema]>([
+    ["a schema", { ...model([]), schemas: [long] }],
+    ["a column", model([table({ columns: [column(long, "integer")] })])],
+    ["a primary key", model([table({ primaryKey: { name: long, columns: ["id"] } })])],
+    ["a unique constraint", model([table({ uniques: [{ name: long, columns: ["id"] }] })])],
+    ["a foreign key", model([table({ foreignKeys: [fk] })])],
+    ["a check constraint", model([table({ checks: [{ name: long, expression: "id > 0" }] })])],
+    [
+      "an exclusion constraint",
+      model([table({ exclusions: [{ name: long, expression: "USING gist (id WITH =)" }] })]),
+    ],
+    ["an enum type", model([], [{ schema: "public", name: long, values: ["ok"] }])],
+    [
+      "a view",
+      {
+        ...model([]),
+        views: [{ schema: "public", name: long, definition: "SELECT 1", materialized: false }],
+      },
+    ],
+  ])("refuses %s whose name is too long", (_what, schema) => {
+    expect(() => assertIdentifierLengths(schema)).toThrow(`"${long}"`);
+  });
 });
