@@ -34,6 +34,10 @@ export async function renderMigrationFile(input: MigrationFileInput): Promise<st
   const worker = prepared;
   prepared = null;
   if (worker === null) return renderMigration(input);
+  // Ref-ed while it renders: the command may have nothing else keeping it alive (its database
+  // connection closed), and Node only refs an unref-ed worker for a message listener when no
+  // other listener was there first.
+  worker.ref();
   try {
     return await new Promise<string>((resolve, reject) => {
       worker.once("message", (reply: { text?: string; error?: string }) =>

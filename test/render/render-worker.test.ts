@@ -41,6 +41,32 @@ describe("rendering in the prepared worker thread", () => {
     expect(JSON.parse(out)).toEqual({ rendered: true, loaded: false });
   });
 
+  it("keeps the command alive while the worker renders, even when something else listens to it", () => {
+    // An instrumentation library that listens to every worker's messages stops Node from
+    // ref-ing the worker when the render's own listener is added: without the worker being
+    // ref-ed while it renders, the process ended with nothing written and exit code 0.
+    const preload = `
+      const threads = require("node:worker_threads");
+      const Worker = threads.Worker;
+      threads.Worker = class extends Worker {
+        constructor(...args) { super(...args); this.on("message", () => undefined); }
+      };
+    `;
+    const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
+    const script = `
+      const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
+      render.prepareRenderer();
+      setTimeout(() => {
+        render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() })
+          .then((text) => process.stdout.write(String(text.includes("add users"))));
+      }, 1500);
+    `;
+    const out = execFileSync(process.execPath, ["-e", `${preload}\n${script}`], {
+      encoding: "utf8",
+    });
+    expect(out).toBe("true");
+  });
+
   it("renders in the command's thread when no worker was prepared", async () => {
     expect(await compiled.renderMigrationFile(input)).toBe(compiled.renderMigration(input));
   });
