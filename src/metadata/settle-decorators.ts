@@ -2,7 +2,7 @@ import type { MetadataArgsStorage } from "typeorm/metadata-args/MetadataArgsStor
 import { EntityMetadataError } from "./metadata-errors";
 
 /** Turns of the event loop the decorators must leave the storage alone before it counts as settled. */
-const QUIET_TURNS = 2;
+const QUIET_TURNS = 3;
 /** Past this many turns, decorators that keep arriving make the model impossible to pin down. */
 const MAX_TURNS = 50;
 
@@ -14,8 +14,20 @@ function registered(storage: object): number {
   );
 }
 
-/** One turn of the event loop: pending promises, `setImmediate` callbacks and due timers run. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const timer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * One turn: due timers, pending promises and two rounds of `setImmediate` callbacks run. Not
+ * a 0 ms timer alone: on a loaded machine every pass of the event loop outlasts it, a timer
+ * is due in every pass, and three quiet turns were then three passes, fewer than a chain of
+ * `setImmediate`s a decorator may wait behind.
+ */
+const nextTurn = async (): Promise<void> => {
+  await timer();
+  await immediate();
+  await immediate();
+};
 
 /**
  * Waits until the entity decorators stop registering metadata, so that the model is built
@@ -24,7 +36,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * right after the entity files are imported, those have not run yet, and whether they have by
  * the time TypeORM builds its metadata depends on how long the imports took. So the event
  * loop is given turns (each lets pending promises, `setImmediate` callbacks and timers due by
- * then run) until the user's TypeORM's metadata args storage has not grown for two turns in a row: a few
+ * then run) until the user's TypeORM's metadata args storage has not grown for three turns in a row: a few
  * milliseconds when nothing is pending. Decorators that wait on I/O or on a longer timer are
  * not waited for.
  *

@@ -58,6 +58,28 @@ describe("settleDecorators", () => {
     expect(columnsOf(Late).map((column) => column.propertyName)).toEqual(["note"]);
   });
 
+  it("waits for it as long even when every turn of the event loop is slow", async () => {
+    // A loaded machine: each turn takes longer than a 0 ms timer, so a timer is due in every
+    // turn and counting timers alone ends the wait before the third setImmediate.
+    let spinning = true;
+    const spin = (): void => {
+      const until = Date.now() + 3;
+      while (Date.now() < until);
+      if (spinning) setImmediate(spin);
+    };
+    setImmediate(spin);
+    class Slow {}
+    const later = (turns: number, then: () => void): void =>
+      void setImmediate(() => (turns === 0 ? then() : later(turns - 1, then)));
+    later(3, () => Column({ type: "text" })(Slow.prototype, "note"));
+    try {
+      await settleDecorators(getMetadataArgsStorage());
+    } finally {
+      spinning = false;
+    }
+    expect(columnsOf(Slow).map((column) => column.propertyName)).toEqual(["note"]);
+  });
+
   it("stops with an error when decorators keep arriving", async () => {
     class Endless {}
     let count = 0;
