@@ -2,7 +2,7 @@ import { ops } from "../ops/factories";
 import type { Operation } from "../ops/operations";
 import type { ExpressionSyntax } from "../schema/expression-syntax";
 import type { Table } from "../schema/model";
-import { sameValue } from "../schema/same-value";
+import { sameValue as same } from "../schema/same-value";
 import { replacedColumns } from "./compare-columns";
 
 /** Drops and additions of one kind of named object; a changed object is dropped, then re-added. */
@@ -10,8 +10,6 @@ interface NamedChanges<T> {
   readonly removed: readonly T[];
   readonly added: readonly T[];
 }
-
-const same = sameValue;
 
 /**
  * Matches objects by name; anything whose definition differs counts as removed and added, and

@@ -20,6 +20,13 @@ function shapeOf(table: Table): TableShape {
   return shape;
 }
 
+/** Both sides' tables by key, and the keys of the tables that are the same on both. */
+interface TablesByKey {
+  readonly currentByKey: ReadonlyMap<string, Table>;
+  readonly targetByKey: ReadonlyMap<string, Table>;
+  readonly unchanged: ReadonlySet<string>;
+}
+
 interface ForeignKeyChange {
   readonly table: Table;
   readonly foreignKey: ForeignKey;
@@ -34,18 +41,18 @@ function foreignKeyChanges(
   current: DatabaseSchema,
   target: DatabaseSchema,
   syntax: ExpressionSyntax,
-  unchanged: ReadonlySet<string>,
+  tables: TablesByKey,
 ) {
-  const currentByKey = new Map(current.tables.map((t) => [tableKey(t), t]));
-  const targetByKey = new Map(target.tables.map((t) => [tableKey(t), t]));
+  const { currentByKey, targetByKey, unchanged } = tables;
   const removed: ForeignKeyChange[] = [];
   const added: ForeignKeyChange[] = [];
   // A key over a column that is dropped and added again goes with it and must come back.
   const rebuilt = (before: Table | undefined, after: Table | undefined) =>
     before && after ? usesReplacedColumn(before, after, syntax) : () => false;
   for (const table of current.tables) {
-    if (unchanged.has(tableKey(table))) continue;
-    const wanted = targetByKey.get(tableKey(table));
+    const key = tableKey(table);
+    if (unchanged.has(key)) continue;
+    const wanted = targetByKey.get(key);
     const changes = namedChanges(
       table.foreignKeys,
       wanted?.foreignKeys ?? [],
@@ -54,8 +61,9 @@ function foreignKeyChanges(
     for (const foreignKey of changes.removed) removed.push({ table, foreignKey });
   }
   for (const table of target.tables) {
-    if (unchanged.has(tableKey(table))) continue;
-    const existing = currentByKey.get(tableKey(table));
+    const key = tableKey(table);
+    if (unchanged.has(key)) continue;
+    const existing = currentByKey.get(key);
     const changes = namedChanges(
       existing?.foreignKeys ?? [],
       table.foreignKeys,
@@ -89,15 +97,20 @@ export function compareSchemas(
   const unchanged = new Set<string>();
   // Tables on both sides that differ somewhere: the ones whose columns and constraints change.
   const altered = target.tables.filter((t) => {
-    const existing = currentByKey.get(tableKey(t));
+    const key = tableKey(t);
+    const existing = currentByKey.get(key);
     if (existing === undefined) return false;
     // The same attribute for attribute: nothing to compare in it (most tables, every run).
     if (!sameValue(existing, t)) return true;
-    unchanged.add(tableKey(t));
+    unchanged.add(key);
     return false;
   });
   const enums = compareEnums(current, target);
-  const foreignKeys = foreignKeyChanges(current, target, syntax, unchanged);
+  const foreignKeys = foreignKeyChanges(current, target, syntax, {
+    currentByKey,
+    targetByKey,
+    unchanged,
+  });
 
   const installed = new Set(current.extensions ?? []);
   for (const name of target.extensions ?? []) {
