@@ -9,7 +9,7 @@
 //
 //   npm run build && npm run bench -- --tables 100,1000 [--runs 3] [--stages check,revision]
 //     [--typeorm-max-tables 1000] [--typeorm-runs N] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
-//     [--db-prefix autogen_bench] [--keep]
+//     [--db-prefix autogen_bench] [--listing-runs 7] [--keep]
 const { spawnSync } = require("node:child_process");
 const {
   existsSync,
@@ -49,6 +49,8 @@ function parseArgs(argv) {
     typeormMaxTables: Number(value("typeorm-max-tables", "1000")),
     typeormRuns: Number(value("typeorm-runs", value("runs", "3"))),
     migrations: Number(value("migrations", "100")),
+    // Listing commands take a fifth of a second: more runs cost little and steady the median.
+    listingRuns: Number(value("listing-runs", String(Math.max(7, Number(value("runs", "3")))))),
     serverUrl: value(
       "database-url",
       process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
@@ -240,9 +242,17 @@ async function benchTables(tables, opts, results) {
     });
   else
     spawnSync(process.execPath, autogen("upgrade"), { cwd: dir, env: { ...process.env, ...env } });
-  if (has("current")) run("current", autogen("current"));
-  if (has("heads")) run("heads", autogen("heads"));
-  if (has("history")) run("history", autogen("history"));
+  // The listing targets are ratios to `require('typeorm')`, a 0.2 s process whose time moves
+  // with the machine's load from minute to minute: each listing run is paired with a baseline
+  // run taken right before it, and the ratio uses the baseline's median of those same pairs.
+  for (const name of ["current", "heads", "history"]) {
+    if (!has(name)) continue;
+    const baselineSamples = [];
+    const row = stage(results, name, tables, opts.listingRuns, autogen(name), options, {
+      before: () => baselineSamples.push(runProcess(["-e", "require('typeorm')"], options).ms),
+    });
+    row.pairedBaselineMs = median(baselineSamples);
+  }
 
   if (!opts.keep) {
     rmSync(dir, { recursive: true, force: true });
