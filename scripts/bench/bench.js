@@ -60,6 +60,9 @@ function parseArgs(argv) {
   };
 }
 
+/** The listing commands' yardstick: a process that only loads TypeORM. */
+const BASELINE = ["-e", "require('typeorm')"];
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs one process with the query counter preloaded; wall time, exit code and its stats. */
@@ -186,7 +189,7 @@ async function benchTables(tables, opts, results) {
   }
 
   const run = (name, args, extra) => stage(results, name, tables, opts.runs, args, options, extra);
-  if (has("baseline")) run("node -e \"require('typeorm')\"", ["-e", "require('typeorm')"]);
+  if (has("baseline")) run("node -e \"require('typeorm')\"", BASELINE);
   if (has("check")) {
     rmSync(cacheDir, { recursive: true, force: true });
     stage(results, "check (no change, cold cache)", tables, 1, autogen("check"), options);
@@ -249,7 +252,7 @@ async function benchTables(tables, opts, results) {
     if (!has(name)) continue;
     const baselineSamples = [];
     const row = stage(results, name, tables, opts.listingRuns, autogen(name), options, {
-      before: () => baselineSamples.push(runProcess(["-e", "require('typeorm')"], options).ms),
+      before: () => baselineSamples.push(runProcess(BASELINE, options).ms),
     });
     row.pairedBaselineMs = median(baselineSamples);
   }
