@@ -6,7 +6,6 @@ import {
 } from "../revisions";
 import { readHeads } from "../runner/version-store";
 import { readTypeormMigrations, type TypeormMigration } from "../runner/typeorm-migrations";
-import { typeormMigrationsTable } from "../metadata/typeorm-migrations-table";
 import { checkIntegrity, loadGraph, type MigrationGraph } from "./migration-graph";
 import {
   revisionDetails,
@@ -51,9 +50,9 @@ function reachesBase(from: string | undefined): boolean {
 async function typeormRows(ws: Workspace): Promise<TypeormMigration[]> {
   // Imported here: only `history --typeorm` needs the entity metadata, and `current`, `heads`
   // and `history` are held to the start-up time of TypeORM itself.
-  const { buildEntityMetadata } =
+  const { buildEntityMetadata, typeormMigrationsTable } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require("../metadata/build-entity-metadata") as typeof import("../metadata/build-entity-metadata");
+    require("../metadata") as typeof import("../metadata");
   await buildEntityMetadata(ws.config.dataSource, ws.options.configFile);
   const table = typeormMigrationsTable(ws.config.dataSource);
   const rows = table
