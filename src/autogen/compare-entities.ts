@@ -7,8 +7,7 @@ import { sqlite, wrapDatabase } from "../dialect/sqlite";
 import { sqliteCatalog } from "../introspect/sqlite/read-sqlite-catalog";
 import { compareSchemas } from "../diff";
 import { NO_RENAME_HINTS, planRenames, type RenamePlan, type RenameHints } from "../diff/renames";
-import { postgresCatalog, readCatalog, schemaFromCatalog } from "../introspect";
-import type { Catalog } from "../introspect/catalog-rows";
+import { introspectDatabase, postgresCatalog } from "../introspect";
 import {
   buildEntityMetadata,
   schemaFromEntities,
@@ -89,14 +88,13 @@ export async function compareEntities(
     tables: declared.tables.filter((t) => !ignored.some((i) => sameTable(i, t))),
   };
   // Finished before the scratch work starts: its transaction must not take a catalog query in.
-  const prefetched = await early.catalog;
+  const prefetched = await early.live;
   const target = await canonicalTarget(pg, model, options.canonicalCache);
   const schemas = [...new Set([DEFAULT_SCHEMA, ...options.schemas, ...target.schemas])];
-  const catalog = schemas.every((s) => early.schemas.includes(s))
+  const live = schemas.every((s) => early.schemas.includes(s))
     ? prefetched
-    : await readCatalog(pg, schemas);
-  const live = schemaFromCatalog(catalog, { schemas, excludeTables: ignored });
-  const current = withoutIndexes(live, unmanaged.indexes);
+    : await introspectDatabase(pg, { schemas });
+  const current = withoutIndexes(withoutTables(live, ignored), unmanaged.indexes);
   // Renames run first; the rest of the diff starts from the schema as they leave it.
   const plan = planRenames(current, target, options.renames ?? NO_RENAME_HINTS);
   return {
@@ -107,15 +105,20 @@ export async function compareEntities(
   };
 }
 
-/** The catalog of `schemas`, being read; a failure waits for whoever awaits it. */
+/**
+ * The live schema of `schemas`, being read; a failure waits for whoever awaits it. Every
+ * table is kept (which ones to leave out is known once the entities are loaded), and the
+ * catalog rows become the model as soon as they arrive: the model takes a third of the rows'
+ * memory (20 MB against 60 MB at 10,000 tables), and the entity metadata is built meanwhile.
+ */
 function readLater(
   client: Client,
   schemas: readonly string[],
-): { schemas: readonly string[]; catalog: Promise<Catalog> } {
-  const catalog = readCatalog(client, schemas);
+): { schemas: readonly string[]; live: Promise<DatabaseSchema> } {
+  const live = introspectDatabase(client, { schemas });
   // Not unhandled while the entities load: an entity error may end the command first.
-  catalog.catch(() => undefined);
-  return { schemas, catalog };
+  live.catch(() => undefined);
+  return { schemas, live };
 }
 
 /** The model in canonical form, through the given cache or the one in the cache folder. */
@@ -163,6 +166,19 @@ async function compareOnSqlite(
   // Rename detection is PostgreSQL's for now: on SQLite a drop and an add stay what they are.
   const renames = { applied: [], undecided: [] };
   return { current, target, operations: sqlite.adapt(operations, current, target), renames };
+}
+
+/** The schema without the tables and views in `left` (the version tables, excluded ones). */
+function withoutTables(schema: DatabaseSchema, left: readonly TableRef[]): DatabaseSchema {
+  const kept = (object: TableRef) => !left.some((table) => sameTable(table, object));
+  const { views, ...rest } = schema;
+  const keptViews = views?.filter(kept) ?? [];
+  // A normalised model leaves out `views` rather than holding an empty list.
+  return {
+    ...rest,
+    tables: schema.tables.filter(kept),
+    ...(keptViews.length ? { views: keptViews } : {}),
+  };
 }
 
 /** Indexes declared with `synchronize: false` are the user's to manage: neither created nor dropped. */
