@@ -8,6 +8,7 @@ import { importEntityFiles } from "./import-entity-files";
 import { indexMetadataArgs } from "./indexed-metadata-args";
 import { quickInheritanceCheck } from "./inheritance-check";
 import { settleDecorators } from "./settle-decorators";
+import { quickSingleTableChildSearch } from "./single-table-children";
 import { userTypeOrm } from "./user-typeorm";
 
 /** A class, an EntitySchema or a glob, as the `entities` option lists them. */
@@ -72,13 +73,15 @@ async function build(dataSource: DataSource, configFile?: string): Promise<void>
     await settleDecorators(typeorm.getMetadataArgsStorage());
     indexMetadataArgs(typeorm.getMetadataArgsStorage());
     const targets = typeorm.getMetadataArgsStorage().tables.map((table) => table.target);
-    const restore = quickInheritanceCheck(typeorm.MetadataUtils, targets);
+    const restoreInheritance = quickInheritanceCheck(typeorm.MetadataUtils, targets);
+    const restoreChildSearch = quickSingleTableChildSearch(typeorm.EntityMetadataBuilder);
     try {
       metadatas = await new typeorm.ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(
         loaded,
       );
     } finally {
-      restore();
+      restoreChildSearch();
+      restoreInheritance();
     }
     new typeorm.EntityMetadataValidator().validateMany(
       metadatas.filter((metadata) => metadata.tableType !== "view"),

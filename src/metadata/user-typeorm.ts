@@ -26,6 +26,8 @@ export interface UserTypeOrm {
   readonly ConnectionMetadataBuilder: typeof MetadataBuilder.ConnectionMetadataBuilder;
   readonly EntityMetadataValidator: typeof Validator.EntityMetadataValidator;
   readonly importClassesFromDirectories: typeof ClassesLoader.importClassesFromDirectories;
+  /** The builder `ConnectionMetadataBuilder` runs (see single-table-children.ts). */
+  readonly EntityMetadataBuilder: { readonly prototype: object };
   /** The metadata builder's helpers (`isInherited`, see inheritance-check.ts). */
   readonly MetadataUtils: { isInherited(target1: unknown, target2: unknown): boolean };
   /** Whether a value is an EntitySchema of this package (its own instance check). */
@@ -143,6 +145,9 @@ function loadPackage(modules: string): UserTypeOrm {
     ConnectionMetadataBuilder: load<typeof MetadataBuilder>(
       "connection/ConnectionMetadataBuilder.js",
     ).ConnectionMetadataBuilder,
+    EntityMetadataBuilder: load<{ EntityMetadataBuilder: UserTypeOrm["EntityMetadataBuilder"] }>(
+      "metadata-builder/EntityMetadataBuilder.js",
+    ).EntityMetadataBuilder,
     EntityMetadataValidator: load<typeof Validator>("metadata-builder/EntityMetadataValidator.js")
       .EntityMetadataValidator,
     importClassesFromDirectories: load<typeof ClassesLoader>(

@@ -144,6 +144,8 @@ class Content {
 @ChildEntity()
 class Photo extends Content {
   @Column({ nullable: true }) width!: number;
+  // Declared NOT NULL, but a child's column lives in the shared table: TypeORM makes it nullable.
+  @Column() caption!: string;
 }
 
 @Entity()
