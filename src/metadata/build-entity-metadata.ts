@@ -3,6 +3,7 @@ import type { ConnectionMetadataBuilder } from "typeorm/connection/ConnectionMet
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
+import { quickDependencyCheck } from "./dependency-check";
 import { EntityMetadataError } from "./metadata-errors";
 import { importEntityFiles } from "./import-entity-files";
 import { indexMetadataArgs } from "./indexed-metadata-args";
@@ -83,7 +84,9 @@ async function build(dataSource: DataSource, configFile?: string): Promise<void>
       restoreChildSearch();
       restoreInheritance();
     }
-    new typeorm.EntityMetadataValidator().validateMany(
+    const validator = new typeorm.EntityMetadataValidator();
+    quickDependencyCheck(validator);
+    validator.validateMany(
       metadatas.filter((metadata) => metadata.tableType !== "view"),
       dataSource.driver,
     );
