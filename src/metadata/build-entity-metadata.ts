@@ -8,6 +8,7 @@ import { EntityMetadataError } from "./metadata-errors";
 import { importEntityFiles } from "./import-entity-files";
 import { indexMetadataArgs } from "./indexed-metadata-args";
 import { quickInheritanceCheck } from "./inheritance-check";
+import { quickInverseEntitySearch } from "./inverse-entity-search";
 import { settleDecorators } from "./settle-decorators";
 import { quickSingleTableChildSearch } from "./single-table-children";
 import { userTypeOrm } from "./user-typeorm";
@@ -76,11 +77,13 @@ async function build(dataSource: DataSource, configFile?: string): Promise<void>
     const targets = typeorm.getMetadataArgsStorage().tables.map((table) => table.target);
     const restoreInheritance = quickInheritanceCheck(typeorm.MetadataUtils, targets);
     const restoreChildSearch = quickSingleTableChildSearch(typeorm.EntityMetadataBuilder);
+    const restoreInverseSearch = quickInverseEntitySearch(typeorm.EntityMetadataBuilder);
     try {
       metadatas = await new typeorm.ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(
         loaded,
       );
     } finally {
+      restoreInverseSearch();
       restoreChildSearch();
       restoreInheritance();
     }
