@@ -1,20 +1,12 @@
 import type { DataSource, EntityMetadata } from "typeorm";
-import type { ConnectionMetadataBuilder } from "typeorm/connection/ConnectionMetadataBuilder";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
-import { quickDependencyCheck } from "./dependency-check";
 import { EntityMetadataError } from "./metadata-errors";
+import { buildAndValidate, type EntityReference } from "./build-and-validate";
 import { importEntityFiles } from "./import-entity-files";
-import { indexMetadataArgs } from "./indexed-metadata-args";
-import { quickInheritanceCheck } from "./inheritance-check";
-import { quickInverseEntitySearch } from "./inverse-entity-search";
 import { settleDecorators } from "./settle-decorators";
-import { quickSingleTableChildSearch } from "./single-table-children";
 import { userTypeOrm } from "./user-typeorm";
-
-/** A class, an EntitySchema or a glob, as the `entities` option lists them. */
-type EntityReference = Parameters<ConnectionMetadataBuilder["buildEntityMetadatas"]>[0][number];
 
 /** Data sources whose metadata this module built, so readers can refuse an unbuilt one. */
 const built = new WeakSet<DataSource>();
@@ -73,26 +65,7 @@ async function build(dataSource: DataSource, configFile?: string): Promise<void>
       ...((await importEntityFiles(typeorm, dataSource.logger, globs)) as EntityReference[]),
     ];
     await settleDecorators(typeorm.getMetadataArgsStorage());
-    indexMetadataArgs(typeorm.getMetadataArgsStorage());
-    const targets = typeorm.getMetadataArgsStorage().tables.map((table) => table.target);
-    const restoreInheritance = quickInheritanceCheck(typeorm.MetadataUtils, targets);
-    const restoreChildSearch = quickSingleTableChildSearch(typeorm.EntityMetadataBuilder);
-    const restoreInverseSearch = quickInverseEntitySearch(typeorm.EntityMetadataBuilder);
-    try {
-      metadatas = await new typeorm.ConnectionMetadataBuilder(dataSource).buildEntityMetadatas(
-        loaded,
-      );
-    } finally {
-      restoreInverseSearch();
-      restoreChildSearch();
-      restoreInheritance();
-    }
-    const validator = new typeorm.EntityMetadataValidator();
-    quickDependencyCheck(validator);
-    validator.validateMany(
-      metadatas.filter((metadata) => metadata.tableType !== "view"),
-      dataSource.driver,
-    );
+    metadatas = await buildAndValidate(typeorm, dataSource, loaded);
   } catch (error) {
     if (error instanceof AutogenError) throw error;
     const message = error instanceof Error ? error.message : String(error);
