@@ -168,9 +168,9 @@ async function compareOnSqlite(
   return { current, target, operations: sqlite.adapt(operations, current, target), renames };
 }
 
-/** The schema without the tables and views in `left` (the version tables, excluded ones). */
-function withoutTables(schema: DatabaseSchema, left: readonly TableRef[]): DatabaseSchema {
-  const kept = (object: TableRef) => !left.some((table) => sameTable(table, object));
+/** The schema without the tables and views in `leftOut` (the version tables, excluded ones). */
+function withoutTables(schema: DatabaseSchema, leftOut: readonly TableRef[]): DatabaseSchema {
+  const kept = (object: TableRef) => !leftOut.some((table) => sameTable(table, object));
   const { views, ...rest } = schema;
   const keptViews = views?.filter(kept) ?? [];
   // A normalised model leaves out `views` rather than holding an empty list.
