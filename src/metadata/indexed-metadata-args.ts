@@ -5,6 +5,8 @@
  * 1,000 tables, most of it at 10,000). This gives the storage's three filters an index by
  * target, with the same results in the same order, rebuilt whenever an array has grown.
  */
+import { indexPerArray } from "./index-per-array";
+
 type Target = unknown;
 interface Arg {
   readonly target: Target;
@@ -20,28 +22,23 @@ type Storage = Record<string, unknown> & {
   ): Arg[];
 };
 
-interface Index {
-  readonly length: number;
-  readonly byTarget: Map<Target, { item: Arg; at: number }[]>;
-}
+type Index = Map<Target, { item: Arg; at: number }[]>;
 
-const indexes = new WeakMap<Arg[], Index>();
+const indexOf = indexPerArray((array: readonly Arg[]): Index => {
+  const map: Index = new Map();
+  array.forEach((item, at) => {
+    const list = map.get(item.target);
+    if (list) list.push({ item, at });
+    else map.set(item.target, [{ item, at }]);
+  });
+  return map;
+});
 
 /** The items of `array` whose target is `target` (or one of `target`), in array order. */
 function byTarget(array: Arg[], target: Target | Target[]): Arg[] {
-  let index = indexes.get(array);
-  if (index?.length !== array.length) {
-    const map: Index["byTarget"] = new Map();
-    array.forEach((item, at) => {
-      const list = map.get(item.target);
-      if (list) list.push({ item, at });
-      else map.set(item.target, [{ item, at }]);
-    });
-    index = { length: array.length, byTarget: map };
-    indexes.set(array, index);
-  }
-  if (!Array.isArray(target)) return (index.byTarget.get(target) ?? []).map((e) => e.item);
-  const found = [...new Set(target)].flatMap((t) => index.byTarget.get(t) ?? []);
+  const index = indexOf(array);
+  if (!Array.isArray(target)) return (index.get(target) ?? []).map((e) => e.item);
+  const found = [...new Set(target)].flatMap((t) => index.get(t) ?? []);
   return found.sort((a, b) => a.at - b.at).map((e) => e.item);
 }
 

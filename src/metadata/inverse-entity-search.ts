@@ -6,6 +6,8 @@
  * entities its relations can name, in their order: the search finds the same entity, or
  * none and the same error, as it would in the whole array.
  */
+import { indexPerArray } from "./index-per-array";
+
 interface Relation {
   readonly type: unknown;
 }
@@ -35,7 +37,6 @@ export function searchesInverseEntitiesOnly(step: (...args: never[]) => unknown)
 
 /** Where each entity sits in the array, by each key the search compares. */
 interface Lookup {
-  readonly length: number;
   readonly at: Map<Entity, number>;
   readonly byTarget: Map<unknown, Entity[]>;
   /** By target name and by given table name: what a string type can name. */
@@ -50,7 +51,6 @@ function push<K>(map: Map<K, Entity[]>, key: K, entity: Entity): void {
 
 function lookupOf(entityMetadatas: readonly Entity[]): Lookup {
   const lookup: Lookup = {
-    length: entityMetadatas.length,
     at: new Map(),
     byTarget: new Map(),
     byName: new Map(),
@@ -84,14 +84,13 @@ export function quickInverseEntitySearch(builder: { readonly prototype: object }
   const original = prototype.computeInverseProperties;
   if (!searchesInverseEntitiesOnly(original)) return () => undefined;
   // The step runs once per entity with the same array: it is indexed once.
-  const lookups = new WeakMap<Entity[], Lookup>();
+  const lookups = indexPerArray(lookupOf);
   prototype.computeInverseProperties = function (entityMetadata, entityMetadatas) {
-    let lookup = lookups.get(entityMetadatas);
-    if (lookup?.length !== entityMetadatas.length) {
-      lookup = lookupOf(entityMetadatas);
-      lookups.set(entityMetadatas, lookup);
-    }
-    return original.call(this, entityMetadata, candidates(lookup, entityMetadata));
+    return original.call(
+      this,
+      entityMetadata,
+      candidates(lookups(entityMetadatas), entityMetadata),
+    );
   };
   return () => {
     prototype.computeInverseProperties = original;

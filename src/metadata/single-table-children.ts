@@ -7,6 +7,8 @@
  * the metadata the step is handed the `entity-child` entities only, in the same order: the
  * search finds the same entity, or none, as it would in the whole array.
  */
+import { indexPerArray } from "./index-per-array";
+
 interface Builder {
   computeEntityMetadataStep1(allEntityMetadatas: Entity[], entityMetadata: Entity): void;
 }
@@ -39,15 +41,11 @@ export function quickSingleTableChildSearch(builder: { readonly prototype: objec
   const original = prototype.computeEntityMetadataStep1;
   if (!searchesChildrenOnly(original)) return () => undefined;
   // The step runs once per entity with the same array: its children are listed once.
-  const children = new WeakMap<Entity[], { length: number; list: Entity[] }>();
+  const childrenOf = indexPerArray((all: readonly Entity[]) =>
+    all.filter((m) => m.tableType === "entity-child"),
+  );
   prototype.computeEntityMetadataStep1 = function (allEntityMetadatas, entityMetadata) {
-    let known = children.get(allEntityMetadatas);
-    if (known?.length !== allEntityMetadatas.length) {
-      const list = allEntityMetadatas.filter((m) => m.tableType === "entity-child");
-      known = { length: allEntityMetadatas.length, list };
-      children.set(allEntityMetadatas, known);
-    }
-    return original.call(this, known.list, entityMetadata);
+    return original.call(this, childrenOf(allEntityMetadatas), entityMetadata);
   };
   return () => {
     prototype.computeEntityMetadataStep1 = original;
