@@ -3,9 +3,9 @@
  * declares it is a single-table-inheritance child: it searches the array of every entity for
  * an `entity-child` whose target is the column's (`computeEntityMetadataStep1`). That is a
  * scan of 10,000 entities for each of 110,000 columns at 10,000 tables (5 s of a 37 s
- * metadata build under the profiler). The step receives the array it searches, so while autogen builds
- * the metadata the step is handed the `entity-child` entities only, in the same order: the
- * search finds the same entity, or none, as it would in the whole array.
+ * metadata build under the profiler). The step receives the array it searches, so while
+ * autogen builds the metadata the step is handed the `entity-child` entities only, in the
+ * same order: the search finds the same entity, or none, as it would in the whole array.
  */
 import { indexPerArray } from "./index-per-array";
 
