@@ -52,7 +52,7 @@ export function installCodeCache(env: NodeJS.ProcessEnv = process.env): void {
   const fresh: { file: string; script: vm.Script }[] = [];
 
   internals.prototype._compile = function (this: CompilingModule, content, filename) {
-    if (content.length < MIN_SIZE || content.startsWith("#!")) {
+    if (content.length < MIN_SIZE || content.startsWith("#!") || uncached.has(filename)) {
       return original.call(this, content, filename);
     }
     const dynamicImport = content.includes("import(");
@@ -109,6 +109,19 @@ export function installCodeCache(env: NodeJS.ProcessEnv = process.env): void {
 }
 
 let flush = (): void => undefined;
+
+/** Files compiled as Node compiles them, cache or not (see `compileWithoutCodeCache`). */
+const uncached = new Set<string>();
+
+/**
+ * Compiles `files` without the code cache from now on: for a project with thousands of entity
+ * files. V8 keeps more of a module's code when it comes from the cache than when it compiles
+ * the module itself (at 10,000 entity files, about 30 MB more after a full collection), and
+ * at that size reading one cache file per entity saves no measurable time.
+ */
+export function compileWithoutCodeCache(files: Iterable<string>): void {
+  for (const file of files) uncached.add(file);
+}
 
 /**
  * Writes the modules compiled so far to the cache now, for a worker thread that may be

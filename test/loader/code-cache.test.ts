@@ -55,6 +55,24 @@ describe("V8's code cache for the CLI's modules", () => {
     expect(run(join(dir, "big.js"), env)).toEqual(expected());
   });
 
+  it("compiles the files it is told to leave out without caching them, with the same result", () => {
+    const env = { AUTOGEN_CACHE_DIR: join(dir, "cache") };
+    const file = join(dir, "big.js");
+    const script = `
+      const cache = require(${JSON.stringify(CODE_CACHE)});
+      cache.installCodeCache();
+      cache.compileWithoutCodeCache([${JSON.stringify(file)}]);
+      process.stdout.write(JSON.stringify(require(${JSON.stringify(file)}).result()));
+    `;
+    const out = execFileSync(process.execPath, ["-e", script], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
+
+    expect(JSON.parse(out)).toEqual(expected());
+    expect(cached(join(dir, "cache"))).toHaveLength(0);
+  });
+
   it("writes nothing with AUTOGEN_CACHE=off", () => {
     const env = { AUTOGEN_CACHE_DIR: join(dir, "cache"), AUTOGEN_CACHE: "off" };
 
