@@ -8,6 +8,7 @@ import { sqliteCatalog } from "../introspect/sqlite/read-sqlite-catalog";
 import { compareSchemas } from "../diff";
 import { NO_RENAME_HINTS, planRenames, type RenamePlan, type RenameHints } from "../diff/renames";
 import { introspectDatabase, postgresCatalog } from "../introspect";
+import { collectGarbageIfLarge } from "../loader/collect-garbage";
 import {
   buildEntityMetadata,
   schemaFromEntities,
@@ -87,6 +88,8 @@ export async function compareEntities(
     ...declared,
     tables: declared.tables.filter((t) => !ignored.some((i) => sameTable(i, t))),
   };
+  // TypeORM's metadata has become the model: its garbage goes before canonicalisation.
+  collectGarbageIfLarge();
   // Finished before the scratch work starts: its transaction must not take a catalog query in.
   const prefetched = await early.live;
   const target = await canonicalTarget(pg, model, options.canonicalCache);

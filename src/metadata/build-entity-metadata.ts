@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
+import { collectGarbageIfLarge } from "../loader/collect-garbage";
 import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
@@ -65,7 +66,10 @@ async function build(dataSource: DataSource, configFile?: string): Promise<void>
       ...((await importEntityFiles(typeorm, dataSource.logger, globs)) as EntityReference[]),
     ];
     await settleDecorators(typeorm.getMetadataArgsStorage());
+    // The loading's garbage goes before the build adds its own (see collectGarbageIfLarge).
+    collectGarbageIfLarge();
     metadatas = await buildAndValidate(typeorm, dataSource, loaded);
+    collectGarbageIfLarge();
   } catch (error) {
     if (error instanceof AutogenError) throw error;
     const message = error instanceof Error ? error.message : String(error);
