@@ -5,10 +5,15 @@ import { join, resolve } from "node:path";
 
 const CODE_CACHE = resolve(__dirname, "../../dist/loader/code-cache.js");
 
-/** Requires `file` in a fresh Node process with the code cache installed; prints its result. */
-function run(file: string, env: NodeJS.ProcessEnv): unknown {
+/**
+ * Requires `file` in a fresh Node process with the code cache installed (leaving out the
+ * `uncached` files); prints its result.
+ */
+function run(file: string, env: NodeJS.ProcessEnv, uncached: string[] = []): unknown {
   const script = `
-    require(${JSON.stringify(CODE_CACHE)}).installCodeCache();
+    const cache = require(${JSON.stringify(CODE_CACHE)});
+    cache.installCodeCache();
+    cache.compileWithoutCodeCache(${JSON.stringify(uncached)});
     process.stdout.write(JSON.stringify(require(${JSON.stringify(file)}).result()));
   `;
   const out = execFileSync(process.execPath, ["-e", script], {
@@ -58,18 +63,8 @@ describe("V8's code cache for the CLI's modules", () => {
   it("compiles the files it is told to leave out without caching them, with the same result", () => {
     const env = { AUTOGEN_CACHE_DIR: join(dir, "cache") };
     const file = join(dir, "big.js");
-    const script = `
-      const cache = require(${JSON.stringify(CODE_CACHE)});
-      cache.installCodeCache();
-      cache.compileWithoutCodeCache([${JSON.stringify(file)}]);
-      process.stdout.write(JSON.stringify(require(${JSON.stringify(file)}).result()));
-    `;
-    const out = execFileSync(process.execPath, ["-e", script], {
-      env: { ...process.env, ...env },
-      encoding: "utf8",
-    });
 
-    expect(JSON.parse(out)).toEqual(expected());
+    expect(run(file, env, [file])).toEqual(expected());
     expect(cached(join(dir, "cache"))).toHaveLength(0);
   });
 
