@@ -12,8 +12,8 @@ export const LARGE_HEAP = 200 * 1024 * 1024;
  * one ran. Called between the pipeline's stages (entity files loaded, metadata built, model
  * made), where each stage leaves much garbage behind: V8 would collect it later, at a heap
  * sized from what is live at its own collections, and that heap sets the peak memory. At
- * 10,000 entity files these collections take about 0.2 s each and lower the peak by about
- * 90 MB (docs/performance.md).
+ * 10,000 entity files these collections take 0.2 to 0.3 s each and, with the code cache left
+ * out there, lower the peak by about 120 MB, to under 500 (docs/performance.md).
  *
  * Node offers `gc()` only to processes started with `--expose-gc`; the flag is turned on
  * just long enough to take the function from a new context, as jest does for
