@@ -17,6 +17,7 @@ import { withFolderLock } from "./folder-lock";
 import { warnUnmanagedDrops } from "./unmanaged-warning";
 import { withWorkspace, type Workspace } from "./workspace";
 import { prepareRenderer } from "../render";
+import { countEntities } from "../metadata";
 import { checkFormat, typeOrmMigrationsDir, writeTypeOrmMigration } from "./typeorm-format";
 import type { CommandContext } from "./command-context";
 
@@ -256,7 +257,7 @@ async function writeTypeOrmRevision(
 /** What `revision` does under the folder lock: read the heads, compare, write the file. */
 async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<RevisionResult> {
   // ts-morph loads on the other core while the entities load and the database answers.
-  prepareRenderer();
+  prepareRenderer(countEntities(ws.config.dataSource, ws.options.configFile));
   const graph = await loadGraph(ws, true, { headersOnly: true });
   const parent = parentOf(graph, options);
   const id = options.revId ?? newRevisionId();

@@ -5,7 +5,7 @@ import { registerTypeScriptLoader } from "../loader/typescript-loader";
 import { AutogenError, ConfigError } from "../errors";
 import { EntityMetadataError } from "./metadata-errors";
 import { buildAndValidate, type EntityReference } from "./build-and-validate";
-import { importEntityFiles } from "./import-entity-files";
+import { countEntityFiles, importEntityFiles } from "./import-entity-files";
 import { settleDecorators } from "./settle-decorators";
 import { userTypeOrm } from "./user-typeorm";
 
@@ -116,6 +116,24 @@ export function postgresDriverOf(dataSource: DataSource): PostgresDriver {
 /** True when the DataSource's entity metadata exists (built here or by `initialize()`). */
 export function hasEntityMetadata(dataSource: DataSource): boolean {
   return dataSource.isInitialized || built.has(dataSource);
+}
+
+/**
+ * How many entities the DataSource lists, counting the files its globs match, before any is
+ * loaded: a command that sizes its work by the project (revision's render worker) asks this
+ * first. An estimate: 0 when the user's TypeORM cannot be found yet, whose error the build
+ * itself reports.
+ */
+export function countEntities(dataSource: DataSource, configFile?: string): number {
+  const entities = listEntities(dataSource.options.entities);
+  const globs = entities.filter((entity): entity is string => typeof entity === "string");
+  if (globs.length === 0) return entities.length;
+  try {
+    const files = countEntityFiles(userTypeOrm(dataSource, configFile), globs);
+    return entities.length - globs.length + (files ?? globs.length);
+  } catch {
+    return 0;
+  }
 }
 
 /** TypeORM accepts an array or an object map of classes, schemas and globs. */

@@ -29,12 +29,11 @@ export async function importEntityFiles(
   logger: Logger,
   globs: readonly string[],
 ): Promise<unknown[]> {
-  const globSync = globOf(typeorm.root);
-  if (globSync === null) {
+  const files = entityFiles(typeorm, globs);
+  if (files === null) {
     registerEsmHooksFor(globs);
     return (await typeorm.importClassesFromDirectories(logger, [...globs])) as unknown[];
   }
-  const files = globs.flatMap((glob) => globSync(posixOnWindows(normalize(glob))));
   if (globs.length > 0 && files.length === 0) {
     logger.log("info", `No classes were found using the provided glob pattern:  "${globs}"`);
   } else if (files.length > 0) {
@@ -53,6 +52,21 @@ export async function importEntityFiles(
 }
 
 const YIELD_EVERY = 25;
+
+/**
+ * The files the entity globs match, in TypeORM's order, by TypeORM's own glob function; null
+ * when that function cannot be found (a fork with another layout).
+ */
+function entityFiles(typeorm: UserTypeOrm, globs: readonly string[]): string[] | null {
+  const globSync = globOf(typeorm.root);
+  if (globSync === null) return null;
+  return globs.flatMap((glob) => globSync(posixOnWindows(normalize(glob))));
+}
+
+/** How many files `importEntityFiles` would import, found without loading any; null as above. */
+export function countEntityFiles(typeorm: UserTypeOrm, globs: readonly string[]): number | null {
+  return entityFiles(typeorm, globs)?.filter(isImported).length ?? null;
+}
 
 /**
  * Past this many entity files, they compile without V8's code cache: it costs memory there

@@ -2,7 +2,7 @@
  * The TypeORM adapter: entity metadata in, the neutral schema model out. The only part of the
  * code base that imports TypeORM's metadata types.
  */
-export { buildEntityMetadata, hasEntityMetadata } from "./build-entity-metadata";
+export { buildEntityMetadata, countEntities, hasEntityMetadata } from "./build-entity-metadata";
 export { schemaFromEntities } from "./schema-from-entities";
 export { unmanagedObjects } from "./unmanaged-objects";
 export type { IndexRef, UnmanagedObjects } from "./unmanaged-objects";

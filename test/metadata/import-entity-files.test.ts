@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DataSource } from "typeorm";
 import * as fork from "n8n-typeorm";
+import { countEntities } from "../../src/metadata";
 import { importEntityFiles } from "../../src/metadata/import-entity-files";
 import { userTypeOrm } from "../../src/metadata/user-typeorm";
 
@@ -74,4 +75,32 @@ it("uses a fork's glob function the same way (@n8n/typeorm)", async () => {
   const ours = await importEntityFiles(typeorm, logger, [join(root, "entities", "nested", "*.js")]);
 
   expect(ours.map(nameOf)).toEqual(["C"]);
+});
+
+describe("countEntities, which sizes a command's work before anything is loaded", () => {
+  it("counts the files the globs match, as often as they match, beside the classes listed", () => {
+    class Listed {}
+    const dataSource = new DataSource({ ...offline, entities: [Listed, ...globs()] });
+
+    // entities/**/*.{js,cjs,ts}: a.js, b.cjs, schema.js, nested/c.js (types.d.ts is matched
+    // but never imported); entities/*.js: a.js and schema.js once more.
+    expect(countEntities(dataSource)).toBe(1 + 4 + 2);
+  });
+
+  it("counts the classes alone when there are no globs", () => {
+    class A {}
+    class B {}
+    expect(countEntities(new DataSource({ ...offline, entities: [A, B] }))).toBe(2);
+    expect(countEntities(new DataSource({ ...offline, entities: { A, B } }))).toBe(2);
+  });
+
+  it("loads none of the files it counts", () => {
+    const fresh = join(root, "uncounted", "d.js");
+    mkdirSync(join(fresh, ".."), { recursive: true });
+    writeFileSync(fresh, "throw new Error('loaded');\n");
+    const counted = new DataSource({ ...offline, entities: [join(root, "uncounted", "*.js")] });
+
+    expect(countEntities(counted)).toBe(1);
+    expect(require.cache[fresh]).toBeUndefined();
+  });
 });

@@ -22,7 +22,7 @@ const input: Render.MigrationFileInput = {
 
 describe("rendering in the prepared worker thread", () => {
   it("gives the same bytes as rendering in the command's own thread", async () => {
-    compiled.prepareRenderer();
+    compiled.prepareRenderer(1);
     const fromWorker = await compiled.renderMigrationFile(input);
     expect(fromWorker).toBe(compiled.renderMigration(input));
   });
@@ -31,7 +31,7 @@ describe("rendering in the prepared worker thread", () => {
     const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
     const script = `
       const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
-      render.prepareRenderer();
+      render.prepareRenderer(1);
       render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() }).then((text) => {
         const loaded = Object.keys(require.cache).some((m) => /[\\/]ts-morph[\\/]/.test(m));
         process.stdout.write(JSON.stringify({ rendered: text.includes("add users"), loaded }));
@@ -55,7 +55,7 @@ describe("rendering in the prepared worker thread", () => {
     const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
     const script = `
       const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
-      render.prepareRenderer();
+      render.prepareRenderer(1);
       setTimeout(() => {
         render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() })
           .then((text) => process.stdout.write(String(text.includes("add users"))));
@@ -65,6 +65,26 @@ describe("rendering in the prepared worker thread", () => {
       encoding: "utf8",
     });
     expect(out).toBe("true");
+  });
+
+  it("starts no worker for a project past LARGE_PROJECT entities: ts-morph loads in the command's thread", () => {
+    const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
+    const script = `
+      const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
+      const threads = require("node:worker_threads");
+      let started = 0;
+      const Worker = threads.Worker;
+      threads.Worker = class extends Worker {
+        constructor(...args) { super(...args); started += 1; }
+      };
+      render.prepareRenderer(render.LARGE_PROJECT + 1);
+      render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() }).then((text) => {
+        const loaded = Object.keys(require.cache).some((m) => /[\\/]ts-morph[\\/]/.test(m));
+        process.stdout.write(JSON.stringify({ rendered: text.includes("add users"), loaded, started }));
+      });
+    `;
+    const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({ rendered: true, loaded: true, started: 0 });
   });
 
   it("renders in the command's thread when no worker was prepared", async () => {
