@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { withoutCodeCache } from "../loader/code-cache";
 import { collectGarbageIfLarge } from "../loader/collect-garbage";
 import { renderMigration, type MigrationFileInput } from "./render-migration";
 
@@ -13,6 +14,9 @@ import { renderMigration, type MigrationFileInput } from "./render-migration";
  * `renderMigration`.
  */
 let prepared: Worker | null = null;
+
+/** Whether the last `prepareRenderer` was for a large project (see LARGE_PROJECT). */
+let large = false;
 
 /** The worker's entry: the compiled form of render-worker-entry.ts, beside this file. */
 const ENTRY = join(__dirname, "render-worker-entry.js");
@@ -29,7 +33,8 @@ export const LARGE_PROJECT = 2000;
  * for a large one (see LARGE_PROJECT) and when the compiled entry is missing.
  */
 export function prepareRenderer(entities: number): void {
-  if (prepared !== null || entities > LARGE_PROJECT || !existsSync(ENTRY)) return;
+  large = entities > LARGE_PROJECT;
+  if (prepared !== null || large || !existsSync(ENTRY)) return;
   try {
     prepared = new Worker(ENTRY);
     // The command's end must not wait for an idle worker.
@@ -45,9 +50,11 @@ export async function renderMigrationFile(input: MigrationFileInput): Promise<st
   const worker = prepared;
   prepared = null;
   if (worker === null) {
-    // ts-morph loads here, on top of what the comparison left: its garbage goes first.
+    if (!large) return renderMigration(input);
+    // ts-morph loads here, on top of what the comparison of a large project left: its
+    // garbage goes first, and the code cache, which saves little here, stays out.
     collectGarbageIfLarge();
-    return renderMigration(input);
+    return withoutCodeCache(() => renderMigration(input));
   }
   // Ref-ed while it renders: the command may have nothing else keeping it alive (its database
   // connection closed), and Node only refs an unref-ed worker for a message listener when no

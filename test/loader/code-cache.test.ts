@@ -68,6 +68,26 @@ describe("V8's code cache for the CLI's modules", () => {
     expect(cached(join(dir, "cache"))).toHaveLength(0);
   });
 
+  it("writes no cache entry for a module required inside withoutCodeCache, with the same result", () => {
+    const file = join(dir, "big.js");
+    const script = `
+      const cache = require(${JSON.stringify(CODE_CACHE)});
+      cache.installCodeCache();
+      const result = cache.withoutCodeCache(() => require(${JSON.stringify(file)}).result());
+      process.stdout.write(JSON.stringify(result));
+    `;
+    const out = execFileSync(process.execPath, ["-e", script], {
+      env: { ...process.env, AUTOGEN_CACHE_DIR: join(dir, "cache") },
+      encoding: "utf8",
+    });
+
+    expect(JSON.parse(out)).toEqual(expected());
+    expect(cached(join(dir, "cache"))).toHaveLength(0);
+    // Outside it, the same module is cached again.
+    expect(run(file, { AUTOGEN_CACHE_DIR: join(dir, "cache") })).toEqual(expected());
+    expect(cached(join(dir, "cache"))).toHaveLength(1);
+  });
+
   it("writes nothing with AUTOGEN_CACHE=off", () => {
     const env = { AUTOGEN_CACHE_DIR: join(dir, "cache"), AUTOGEN_CACHE: "off" };
 

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type * as Render from "../../src/render";
 import { sampleOperations } from "./support/sample-operations";
 
@@ -85,6 +87,33 @@ describe("rendering in the prepared worker thread", () => {
     `;
     const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
     expect(JSON.parse(out)).toEqual({ rendered: true, loaded: true, started: 0 });
+  });
+
+  it("keeps ts-morph out of the code cache when it loads in the command's thread for a large project", () => {
+    const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
+    /** How many code cache entries one in-thread render writes, for a project of `entities`. */
+    const cacheEntries = (entities: number | null): number => {
+      const dir = mkdtempSync(join(tmpdir(), "autogen-render-cache-"));
+      try {
+        const script = `
+          require(${JSON.stringify(resolve(__dirname, "../../dist/loader/code-cache"))}).installCodeCache();
+          const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
+          ${entities === null ? "" : `render.prepareRenderer(${entities});`}
+          render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() });
+        `;
+        execFileSync(process.execPath, ["-e", script], {
+          env: { ...process.env, AUTOGEN_CACHE_DIR: dir },
+        });
+        return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".bin"))
+          .length;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
+    // Unprepared, the render runs in this thread with the cache: ts-morph and the compiler
+    // (at least two modules) are cached; past LARGE_PROJECT they are not.
+    expect(cacheEntries(null) - cacheEntries(compiled.LARGE_PROJECT + 1)).toBeGreaterThanOrEqual(2);
   });
 
   it("renders in the command's thread when no worker was prepared", async () => {
