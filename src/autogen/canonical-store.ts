@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CanonicalCache } from "../dialect/dialect";
+import { readText } from "../loader/read-text";
 import { cacheDirectory } from "../loader/transpile-cache";
 import type { Table } from "../schema/model";
 
@@ -33,8 +34,8 @@ export function openCanonicalStore(
   const entries = (): Record<string, Table> => {
     if (stored === undefined) {
       try {
-        stored = (JSON.parse(readFileSync(file, "utf8")) as { entries: Record<string, Table> })
-          .entries;
+        // Megabytes at 1,000 tables: read as text without decoding where it is ASCII.
+        stored = (JSON.parse(readText(file)) as { entries: Record<string, Table> }).entries;
       } catch {
         stored = {};
       }
