@@ -89,7 +89,7 @@ export function installCodeCache(env: NodeJS.ProcessEnv = process.env): void {
     return wrapper.call(
       this.exports,
       this.exports,
-      requireFor(this, internals),
+      moduleRequire(this),
       this,
       filename,
       dirname(filename),
@@ -154,7 +154,8 @@ export function flushCodeCache(): void {
 }
 
 /** The `require` a module's code receives, as Node builds it. */
-function requireFor(mod: CompilingModule, internals: ModuleInternals): NodeJS.Require {
+export function moduleRequire(mod: Pick<CompilingModule, "require">): NodeJS.Require {
+  const internals = Module as unknown as ModuleInternals;
   const require = ((id: string) => mod.require(id)) as NodeJS.Require;
   const resolve = ((request: string, options?: unknown) =>
     internals._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;

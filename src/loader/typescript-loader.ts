@@ -12,6 +12,7 @@ import {
 } from "./transpile-cache";
 import transpileOptions from "./transpile-options.json";
 import { installEsmSupport, withoutImportMeta } from "./esm-projects";
+import { openModulePack, runPackedModule, type ModulePack } from "./module-pack";
 
 /**
  * Loads TypeScript files (the config, entities, migrations) with no build step.
@@ -91,15 +92,20 @@ function transpile(
 let cache: TranspileCache | null | undefined;
 let cacheSettings: string | undefined;
 
+/** What the emitted JavaScript depends on besides the source: part of every cache key. */
+function loaderSettings(): string {
+  cacheSettings ??= JSON.stringify([LOADER_FORMAT, typescriptVersion(), transpileOptions]);
+  return `${cacheSettings}${sourceMaps ? "+maps" : ""}`;
+}
+
 /** The emitted JavaScript for a file, from the cache when it has it. */
 export function cachedCompile(source: string, filename: string): string {
   if (cache === undefined) {
     const dir = cacheDirectory();
     cache = dir === undefined ? null : fileCache(dir);
-    cacheSettings = JSON.stringify([LOADER_FORMAT, typescriptVersion(), transpileOptions]);
   }
   if (cache === null) return compileTypeScript(source, filename);
-  const key = transpileKey(source, filename, `${cacheSettings}${sourceMaps ? "+maps" : ""}`);
+  const key = transpileKey(source, filename, loaderSettings());
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const code = compileTypeScript(source, filename);
@@ -122,7 +128,17 @@ export function registerTypeScriptLoader(): void {
   installEsmSupport();
   require.extensions[".ts"] = (module, filename) => {
     const source = withoutImportMeta(readFileSync(filename, "utf8"));
+    const packed = pack?.lookup(filename, source);
+    if (packed !== undefined) {
+      try {
+        runPackedModule(module, filename, packed);
+      } catch (error) {
+        throw failedToLoad(error, filename, source, packed);
+      }
+      return;
+    }
     const code = cachedCompile(source, filename);
+    pack?.record(filename, source, code);
     try {
       (module as CompilingModule)._compile(code, filename);
     } catch (error) {
@@ -134,30 +150,86 @@ export function registerTypeScriptLoader(): void {
   require.extensions[".cts"] = require.extensions[".ts"];
 }
 
+/** The module pack of the entity import running now, if any (see module-pack.ts). */
+let pack: ModulePack | undefined;
+
+/**
+ * Runs `load`, an import of the entity `files`, with their TypeScript modules taken from the
+ * module pack where it has them unchanged, and writes the pack again when `load` succeeds
+ * having loaded a module outside it. No pack without the cache, and none with source maps
+ * on (`--verbose`): Node maps stack traces only for the modules it compiles itself.
+ */
+export async function withModulePack<T>(
+  files: readonly string[],
+  load: () => Promise<T>,
+): Promise<T> {
+  const dir = cacheDirectory();
+  if (pack !== undefined || dir === undefined || sourceMaps) return load();
+  const opened = openModulePack(dir, loaderSettings(), files);
+  pack = opened;
+  try {
+    const result = await load();
+    opened.save();
+    return result;
+  } finally {
+    pack = undefined;
+  }
+}
+
+/** Where a module's code lies: in its own file, or in the module pack. */
+interface CodeLocation {
+  readonly file: string;
+  readonly firstLine: number;
+  readonly lastLine: number;
+}
+
 /**
  * An error thrown while a file runs, named after that file. Without this, an entity that
  * throws at import reaches the user as TypeORM's bare message with no file in it. The
  * innermost file wins: an importer sees a LoadError already and passes it on.
  */
-function failedToLoad(error: unknown, filename: string, source: string): unknown {
+function failedToLoad(
+  error: unknown,
+  filename: string,
+  source: string,
+  code: CodeLocation = { file: filename, firstLine: 1, lastLine: Infinity },
+): unknown {
   if (error instanceof AutogenError) return error;
   const text = error instanceof Error ? error.message : String(error);
   const reason = text.split("\n").find((line) => line.trim() !== "") ?? text;
-  const frame = (error instanceof Error ? (error.stack ?? "") : "")
-    .split("\n")
-    .find((line) => line.includes(`${filename}:`));
-  const [line, column] = (frame?.slice(frame.indexOf(`${filename}:`) + filename.length + 1) ?? "")
-    .split(":")
-    .map((part) => Number.parseInt(part, 10));
+  const position = framePosition(error, code);
   const tsLine =
-    line === undefined || Number.isNaN(line)
+    position === undefined
       ? undefined
-      : typeScriptLine(source, filename, line, column ?? 1);
+      : typeScriptLine(source, filename, position.line, position.column);
   const at = tsLine === undefined ? "" : ` (line ${tsLine})`;
   const shown = relative(process.cwd(), filename) || filename;
   return new LoadError(filename, `${shown} failed to load: ${reason.trim()}${at}`, {
     cause: error,
   });
+}
+
+/**
+ * The line and column, in the module's emitted JavaScript, of the innermost stack frame in
+ * the module's code; undefined when no frame is.
+ */
+function framePosition(
+  error: unknown,
+  code: CodeLocation,
+): { line: number; column: number } | undefined {
+  const marker = `${code.file}:`;
+  for (const frame of (error instanceof Error ? (error.stack ?? "") : "").split("\n")) {
+    const at = frame.indexOf(marker);
+    if (at < 0) continue;
+    const [line, column] = frame
+      .slice(at + marker.length)
+      .split(":")
+      .map((part) => Number.parseInt(part, 10));
+    if (line === undefined || Number.isNaN(line)) continue;
+    if (line < code.firstLine || line > code.lastLine) continue;
+    return { line: line - code.firstLine + 1, column: column ?? 1 };
+  }
+  return undefined;
 }
 
 /**

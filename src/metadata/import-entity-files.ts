@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { Logger } from "typeorm";
 import { compileWithoutCodeCache } from "../loader/code-cache";
 import { nearestPackageType, registerEsmHooksFor } from "../loader/esm-projects";
+import { withModulePack } from "../loader/typescript-loader";
 import type { UserTypeOrm } from "./user-typeorm";
 
 /** The file extensions TypeORM's directory loader imports (`.d.ts` excepted). */
@@ -40,15 +41,26 @@ export async function importEntityFiles(
     logger.log("info", `All classes found using provided glob pattern "${globs}" : "${files}"`);
   }
   const imported = files.filter(isImported).map((file) => resolve(file));
-  if (imported.length > MANY_FILES) compileWithoutCodeCache(imported);
+  let exported: unknown[];
+  if (imported.length > MANY_FILES) {
+    compileWithoutCodeCache(imported);
+    exported = await importAll(imported);
+  } else {
+    exported = await withModulePack(imported, () => importAll(imported));
+  }
+  return classesIn(exported, (value) => typeorm.isEntitySchema(value), []);
+}
+
+/** Each file's exports, in order. */
+async function importAll(files: readonly string[]): Promise<unknown[]> {
   const exported: unknown[] = [];
-  for (const [i, file] of imported.entries()) {
+  for (const [i, file] of files.entries()) {
     // A turn of the event loop now and then, as TypeORM's asynchronous lookups gave: the
     // live catalog is being read meanwhile (see compareEntities), one query after another.
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((done) => setImmediate(done));
     exported.push(await importFile(file));
   }
-  return classesIn(exported, (value) => typeorm.isEntitySchema(value), []);
+  return exported;
 }
 
 const YIELD_EVERY = 25;
@@ -70,7 +82,9 @@ export function countEntityFiles(typeorm: UserTypeOrm, globs: readonly string[])
 
 /**
  * Past this many entity files, they compile without V8's code cache: it costs memory there
- * and saves no time (see `compileWithoutCodeCache`). Below, it saves a little time.
+ * and saves no time (see `compileWithoutCodeCache`); nor are they packed (see
+ * `withModulePack`), which would hold every module's code twice while the pack is written.
+ * Below, both save time.
  */
 const MANY_FILES = 2000;
 
