@@ -13,6 +13,7 @@ import {
 import transpileOptions from "./transpile-options.json";
 import { installEsmSupport, withoutImportMeta } from "./esm-projects";
 import { openModulePack, runPackedModule, type ModulePack } from "./module-pack";
+import { rememberPackageResolutions } from "./package-resolution";
 
 /**
  * Loads TypeScript files (the config, entities, migrations) with no build step.
@@ -126,6 +127,7 @@ export function registerTypeScriptLoader(): void {
   registered = true;
   type CompilingModule = NodeJS.Module & { _compile(code: string, filename: string): void };
   installEsmSupport();
+  rememberPackageResolutions();
   require.extensions[".ts"] = (module, filename) => {
     const source = withoutImportMeta(readFileSync(filename, "utf8"));
     const packed = pack?.lookup(filename, source);
