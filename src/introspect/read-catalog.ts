@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ClientBase } from "pg";
+import type { ClientBase, QueryResult } from "pg";
 import { IntrospectionError } from "../errors";
 import type { View } from "../schema/model";
 import type { Catalog, CatalogKind, CatalogRows } from "./catalog-rows";
@@ -53,26 +53,91 @@ async function runQuery<K extends CatalogKind>(
   }
 }
 
+/** Every kind of catalog query, in the order they are sent. */
+const CATALOG_KINDS: readonly CatalogKind[] = [
+  "schemas",
+  "tables",
+  "columns",
+  "constraints",
+  "indexes",
+  "enums",
+  "extensions",
+  "views",
+];
+
 /**
- * Runs every catalog query for the given schemas. Exactly one query per kind of object, each
- * reading all listed schemas at once: introspection costs the same number of round trips for
- * one table or a thousand. The queries run one after the other (a pg client runs one at a
- * time anyway), so the order of errors and round trips is deterministic.
+ * Runs every catalog query for the given schemas. Exactly one statement per kind of object,
+ * each reading all listed schemas at once, all sent in one query: introspection costs one
+ * round trip for one table or a thousand. One query rather than eight because a pg client
+ * sends the next query only once this thread has taken the last one's answer: while the
+ * thread loads the entities (see compareEntities), each of eight waited for it, and the last
+ * ones arrived after the entities were ready (at 1,000 tables, 0.1 s of `check`). Sent
+ * together, PostgreSQL answers all of them while the entities load.
+ *
+ * When the query fails, each statement runs again alone, so the error names the kind of object
+ * whose statement failed; inside a transaction the first failure aborted, the error names the
+ * whole catalog instead.
  */
 export async function readCatalog(
   client: ClientBase,
   schemas: readonly string[],
 ): Promise<Catalog> {
-  return {
-    schemas: await runQuery(client, "schemas", schemas),
-    tables: await runQuery(client, "tables", schemas),
-    columns: await runQuery(client, "columns", schemas),
-    constraints: await runQuery(client, "constraints", schemas),
-    indexes: await runQuery(client, "indexes", schemas),
-    enums: await runQuery(client, "enums", schemas),
-    extensions: await runQuery(client, "extensions", schemas),
-    views: await runQuery(client, "views", schemas),
-  };
+  const statements = CATALOG_KINDS.map((kind) => withSchemas(catalogQuery(kind), schemas));
+  let results: QueryResult[];
+  try {
+    // Without parameters, pg sends the simple query protocol, which allows several statements.
+    results = (await client.query(statements.join(";\n"))) as unknown as QueryResult[];
+  } catch (error) {
+    return readOneByOne(client, schemas, error);
+  }
+  const catalog: Partial<Record<CatalogKind, unknown[]>> = {};
+  CATALOG_KINDS.forEach((kind, i) => (catalog[kind] = results[i]?.rows ?? []));
+  return catalog as Catalog;
+}
+
+/** The catalog read one statement at a time, after `failure` of the query holding them all. */
+async function readOneByOne(
+  client: ClientBase,
+  schemas: readonly string[],
+  failure: unknown,
+): Promise<Catalog> {
+  const catalog: Partial<Record<CatalogKind, unknown[]>> = {};
+  try {
+    for (const kind of CATALOG_KINDS) catalog[kind] = await runQuery(client, kind, schemas);
+  } catch (error) {
+    const aborted = (e: unknown) => (e as { code?: string }).code === IN_FAILED_TRANSACTION;
+    // A transaction the first failure aborted refuses every statement: the first one's
+    // reason is the one to give.
+    if (!aborted((error as { cause?: unknown }).cause) || aborted(failure)) throw error;
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    throw new IntrospectionError(
+      "catalog",
+      `introspecting ${describeSchemas(schemas)}: ${reason}`,
+      {
+        cause: failure,
+      },
+    );
+  }
+  return catalog as Catalog;
+}
+
+/** SQLSTATE 25P02: "current transaction is aborted, commands ignored until end of block". */
+const IN_FAILED_TRANSACTION = "25P02";
+
+/**
+ * A catalog statement with its `$1::text[]` (the schemas) written out, as the simple query
+ * protocol has no parameters. Each name is spelled in hexadecimal and decoded by PostgreSQL:
+ * no quote, backslash or line break of a schema name reaches the SQL text, whatever
+ * `standard_conforming_strings` says.
+ */
+function withSchemas(sql: string, schemas: readonly string[]): string {
+  const names = schemas.map(
+    (name) => `convert_from(decode('${Buffer.from(name, "utf8").toString("hex")}', 'hex'), 'UTF8')`,
+  );
+  return sql
+    .trim()
+    .replace(/;$/, "")
+    .replaceAll("$1::text[]", `(ARRAY[${names.join(", ")}]::text[])`);
 }
 
 /**

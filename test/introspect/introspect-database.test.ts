@@ -344,6 +344,59 @@ describe("introspectDatabase", () => {
     });
   });
 
+  it("names the schemas and the kind of object whose catalog statement fails", async () => {
+    const role = `autogen_no_enums_${process.pid}`;
+    await withFreshDatabase(
+      `REVOKE SELECT ON pg_catalog.pg_enum FROM PUBLIC; CREATE ROLE ${role}`,
+      async (client) => {
+        await client.query(`SET ROLE ${role}`);
+        try {
+          await expect(introspectDatabase(client, { schemas: ["public"] })).rejects.toMatchObject({
+            name: "IntrospectionError",
+            objectKind: "enums",
+            message: expect.stringMatching(
+              /^introspecting schema "public" enums: permission denied for table pg_enum/,
+            ),
+          });
+        } finally {
+          await client.query(`RESET ROLE; DROP ROLE ${role}`);
+        }
+      },
+    );
+  });
+
+  it("gives the first failure's reason when the failure aborts the caller's transaction", async () => {
+    const role = `autogen_no_enums_tx_${process.pid}`;
+    await withFreshDatabase(
+      `REVOKE SELECT ON pg_catalog.pg_enum FROM PUBLIC; CREATE ROLE ${role}`,
+      async (client) => {
+        await client.query(`BEGIN; SET LOCAL ROLE ${role}`);
+        try {
+          await expect(introspectDatabase(client, { schemas: ["public"] })).rejects.toMatchObject({
+            name: "IntrospectionError",
+            objectKind: "catalog",
+            message: expect.stringMatching(
+              /^introspecting schema "public": permission denied for table pg_enum/,
+            ),
+          });
+        } finally {
+          await client.query(`ROLLBACK; DROP ROLE ${role}`);
+        }
+      },
+    );
+  });
+
+  it("reads a schema whose name holds quotes, a backslash and a line break", async () => {
+    const name = `it's a\\ "schema"\nreally`;
+    await withFreshDatabase(
+      `CREATE SCHEMA "${name.replaceAll('"', '""')}"; CREATE TABLE "${name.replaceAll('"', '""')}".t (id int)`,
+      async (client) => {
+        const schema = await introspectDatabase(client, { schemas: [name] });
+        expect(schema.tables.map((t) => [t.schema, t.name])).toEqual([[name, "t"]]);
+      },
+    );
+  });
+
   it("names the schemas and the object kind when a catalog query fails", async () => {
     await withFreshDatabase("", async (client) => {
       await client.query("BEGIN");
