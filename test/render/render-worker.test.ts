@@ -116,6 +116,35 @@ describe("rendering in the prepared worker thread", () => {
     expect(cacheEntries(null) - cacheEntries(compiled.LARGE_PROJECT + 1)).toBeGreaterThanOrEqual(2);
   });
 
+  (process.platform === "linux" ? it : it.skip)(
+    "runs the worker at the lowest CPU priority, so ts-morph loads on what the command and PostgreSQL leave idle",
+    () => {
+      const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
+      const script = `
+        const fs = require("node:fs");
+        const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
+        // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value.
+        const nices = () => fs.readdirSync("/proc/self/task").map((tid) => {
+          try {
+            const stat = fs.readFileSync("/proc/self/task/" + tid + "/stat", "utf8");
+            return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+          } catch { return 0; }
+        });
+        const seen = new Set(nices());
+        render.prepareRenderer(1);
+        const poll = setInterval(() => nices().forEach((n) => seen.add(n)), 5);
+        render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() }).then(() => {
+          clearInterval(poll);
+          process.stdout.write(JSON.stringify({ main: nices()[0], seen: [...seen].sort((a, b) => a - b) }));
+        });
+      `;
+      const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+      const { main, seen } = JSON.parse(out) as { main: number; seen: number[] };
+      expect(seen).toContain(19);
+      expect(main).not.toBe(19);
+    },
+  );
+
   it("renders in the command's thread when no worker was prepared", async () => {
     expect(await compiled.renderMigrationFile(input)).toBe(compiled.renderMigration(input));
   });
