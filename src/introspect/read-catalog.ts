@@ -71,7 +71,7 @@ const CATALOG_KINDS: readonly CatalogKind[] = [
  * round trip for one table or a thousand. One query rather than eight because a pg client
  * sends the next query only once this thread has taken the last one's answer: while the
  * thread loads the entities (see compareEntities), each of eight waited for it, and the last
- * ones arrived after the entities were ready (at 1,000 tables, 0.1 s of `check`). Sent
+ * ones arrived after the entities were ready (at 1,000 tables, 0.07 s of `check`). Sent
  * together, PostgreSQL answers all of them while the entities load.
  *
  * When the query fails, each statement runs again alone, so the error names the kind of object

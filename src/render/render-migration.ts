@@ -136,10 +136,13 @@ export function renderMigration(input: MigrationFileInput): string {
       return { start: at, end: at, text: `\n${body(input[name])}`.trimEnd() };
     }),
   ];
-  for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) {
-    file.replaceText([start, end], text);
+  // Spliced into the text rather than through `replaceText`, which parses the whole file again
+  // after each edit: five parses of a file of 100 calls were most of a render's 0.1 s.
+  let text = file.getFullText();
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    text = `${text.slice(0, edit.start)}${edit.text}${text.slice(edit.end)}`;
   }
   // A blank line detaches the header from the `import type` under it: tsc drops the
   // comments of the statements it elides, so a compiled .js would lose its message.
-  return file.getFullText().replace(/^(\/\*\*[\s\S]*?\*\/\n)(?=import)/, "$1\n");
+  return text.replace(/^(\/\*\*[\s\S]*?\*\/\n)(?=import)/, "$1\n");
 }
