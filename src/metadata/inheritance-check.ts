@@ -19,13 +19,16 @@ export function quickInheritanceCheck(
   targets: readonly unknown[],
 ): () => void {
   const original = utils.isInherited;
-  const entities = new Set<unknown>();
+  // Each entity class and its place in `targets`.
+  const order: unknown[] = [];
+  const place = new Map<unknown, number>();
   // Every prototype some entity's prototype inherits from: `a.prototype instanceof b` can
   // only hold for an entity `a` when `b.prototype` is one of them.
   const inherited = new Set<unknown>();
   for (const target of targets) {
-    if (typeof target !== "function") continue;
-    entities.add(target);
+    if (typeof target !== "function" || place.has(target)) continue;
+    place.set(target, order.length);
+    order.push(target);
     const prototype = (target as { prototype?: unknown }).prototype;
     if (typeof prototype !== "object" || prototype === null) continue;
     for (let p = Object.getPrototypeOf(prototype); p !== null; p = Object.getPrototypeOf(p)) {
@@ -34,16 +37,31 @@ export function quickInheritanceCheck(
   }
   // TypeORM asks about one parent for every entity in turn: whether any entity inherits from
   // it is looked up once per parent, not once per pair (a tenth of `check` at 10,000 tables).
+  // It asks about the entities in the order the storage holds them, which is `targets`' order:
+  // that `target1` is an entity is then seen by comparing it with the next one in `order`,
+  // without a lookup (a lookup per pair was 1.4 s of the build at 10,000 entities).
   let parent: unknown = undefined;
   let someEntityInherits = true;
+  let next = 0;
   utils.isInherited = function (target1, target2) {
     if (target2 !== parent) {
       parent = target2;
       someEntityInherits =
         typeof target2 !== "function" ||
         inherited.has((target2 as { prototype?: unknown }).prototype);
+      next = 0;
     }
-    if (!someEntityInherits && entities.has(target1)) return false;
+    if (!someEntityInherits) {
+      if (order[next] === target1) {
+        next += 1;
+        return false;
+      }
+      const at = place.get(target1);
+      if (at !== undefined) {
+        next = at + 1;
+        return false;
+      }
+    }
     return original.call(this, target1, target2);
   };
   return () => {

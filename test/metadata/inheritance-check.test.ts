@@ -33,4 +33,20 @@ describe("the quick inheritance check used while TypeORM builds the metadata", (
     }
     expect(utils.isInherited).toBe(typeorm.isInherited);
   });
+
+  it("answers as TypeORM does when asked in the entities' order with some left out, repeated or unknown", () => {
+    const entities = [Content, Post, Photo, Tag];
+    const children = [Content, Photo, Photo, NotAnEntity, Post, Tag, Base];
+    const utils = { ...typeorm };
+    const restore = quickInheritanceCheck(utils, entities);
+    try {
+      for (const parent of [Tag, Base, Post, Content]) {
+        expect(children.map((child) => utils.isInherited(child, parent))).toEqual(
+          children.map((child) => typeorm.isInherited(child, parent)),
+        );
+      }
+    } finally {
+      restore();
+    }
+  });
 });
