@@ -18,4 +18,6 @@ export const commands = {
   verify: () => require("../commands/verify") as typeof import("../commands/verify"),
   diff: () => require("../commands/diff") as typeof import("../commands/diff"),
   fleet: () => require("../commands/fleet") as typeof import("../commands/fleet"),
+  /** The render worker alone, which `revision` starts before its own module loads. */
+  renderer: () => require("../render/render-worker") as typeof import("../render/render-worker"),
 };

@@ -158,7 +158,9 @@ function build(argv: string[]): Argv<GlobalArgs> {
             })
             .options(renameFlagSet),
         ),
-      async (a) =>
+      async (a) => {
+        // ts-morph starts loading now, on the other core, while the config and entities load.
+        commands.renderer().prepareRenderer(`${process.cwd()}\0${a.config ?? ""}`);
         void (await (
           await commands.revision()
         ).revision(context(a), {
@@ -175,7 +177,8 @@ function build(argv: string[]): Argv<GlobalArgs> {
           separateValidation: a["separate-validation"],
           notNullThroughCheck: a["not-null-through-check"],
           format: a.format,
-        })),
+        }));
+      },
     )
     .command(
       "upgrade [target]",

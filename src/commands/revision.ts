@@ -16,7 +16,7 @@ import { checkNewRevision, migrationPath, writeMigration } from "./write-migrati
 import { withFolderLock } from "./folder-lock";
 import { warnUnmanagedDrops } from "./unmanaged-warning";
 import { withWorkspace, type Workspace } from "./workspace";
-import { prepareRenderer } from "../render";
+import { prepareRenderer, sizeRenderer } from "../render";
 import { countEntities } from "../metadata";
 import { checkFormat, typeOrmMigrationsDir, writeTypeOrmMigration } from "./typeorm-format";
 import type { CommandContext } from "./command-context";
@@ -256,8 +256,10 @@ async function writeTypeOrmRevision(
 
 /** What `revision` does under the folder lock: read the heads, compare, write the file. */
 async function writeRevision(ws: Workspace, options: RevisionOptions): Promise<RevisionResult> {
-  // ts-morph loads on the other core while the entities load and the database answers.
-  prepareRenderer(countEntities(ws.config.dataSource, ws.options.configFile));
+  // ts-morph loads on the other core while the entities load and the database answers (the
+  // CLI has started it already; a library call starts it here).
+  sizeRenderer(countEntities(ws.config.dataSource, ws.options.configFile));
+  prepareRenderer();
   const graph = await loadGraph(ws, true, { headersOnly: true });
   const parent = parentOf(graph, options);
   const id = options.revId ?? newRevisionId();

@@ -24,7 +24,7 @@ const input: Render.MigrationFileInput = {
 
 describe("rendering in the prepared worker thread", () => {
   it("gives the same bytes as rendering in the command's own thread", async () => {
-    compiled.prepareRenderer(1);
+    compiled.prepareRenderer();
     const fromWorker = await compiled.renderMigrationFile(input);
     expect(fromWorker).toBe(compiled.renderMigration(input));
   });
@@ -33,7 +33,7 @@ describe("rendering in the prepared worker thread", () => {
     const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
     const script = `
       const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
-      render.prepareRenderer(1);
+      render.prepareRenderer();
       render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() }).then((text) => {
         const loaded = Object.keys(require.cache).some((m) => /[\\/]ts-morph[\\/]/.test(m));
         process.stdout.write(JSON.stringify({ rendered: text.includes("add users"), loaded }));
@@ -57,7 +57,7 @@ describe("rendering in the prepared worker thread", () => {
     const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
     const script = `
       const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
-      render.prepareRenderer(1);
+      render.prepareRenderer();
       setTimeout(() => {
         render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() })
           .then((text) => process.stdout.write(String(text.includes("add users"))));
@@ -69,24 +69,83 @@ describe("rendering in the prepared worker thread", () => {
     expect(out).toBe("true");
   });
 
-  it("starts no worker for a project past LARGE_PROJECT entities: ts-morph loads in the command's thread", () => {
+  it("stops the worker once the project is known to be past LARGE_PROJECT entities: ts-morph loads in the command's thread", () => {
     const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
     const script = `
       const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
       const threads = require("node:worker_threads");
       let started = 0;
+      let stopped = 0;
       const Worker = threads.Worker;
       threads.Worker = class extends Worker {
-        constructor(...args) { super(...args); started += 1; }
+        constructor(...args) { super(...args); started += 1; this.on("exit", () => (stopped += 1)); }
       };
-      render.prepareRenderer(render.LARGE_PROJECT + 1);
+      render.prepareRenderer();
+      render.sizeRenderer(render.LARGE_PROJECT + 1);
+      // Known to be large: not started again.
+      render.prepareRenderer();
       render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() }).then((text) => {
         const loaded = Object.keys(require.cache).some((m) => /[\\/]ts-morph[\\/]/.test(m));
-        process.stdout.write(JSON.stringify({ rendered: text.includes("add users"), loaded, started }));
+        setTimeout(() => {
+          process.stdout.write(JSON.stringify({ rendered: text.includes("add users"), loaded, started, stopped }));
+        }, 100);
       });
     `;
     const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ rendered: true, loaded: true, started: 0 });
+    expect(JSON.parse(out)).toEqual({ rendered: true, loaded: true, started: 1, stopped: 1 });
+  });
+
+  it("keeps the worker for a project of LARGE_PROJECT entities or fewer", () => {
+    const script = `
+      const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
+      const threads = require("node:worker_threads");
+      let started = 0;
+      let stopped = 0;
+      const Worker = threads.Worker;
+      threads.Worker = class extends Worker {
+        constructor(...args) { super(...args); started += 1; this.on("exit", () => (stopped += 1)); }
+      };
+      render.prepareRenderer();
+      render.sizeRenderer(render.LARGE_PROJECT);
+      render.prepareRenderer();
+      setTimeout(() => process.stdout.write(JSON.stringify({ started, stopped })), 100);
+    `;
+    const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({ started: 1, stopped: 0 });
+  });
+
+  it("starts no worker, before the size is known, for a project that was large when last sized", () => {
+    const cache = mkdtempSync(join(tmpdir(), "autogen-render-size-"));
+    /** Prepares for project "p", then sizes it as `entities` when given: workers started. */
+    const run = (entities?: number): number => {
+      const script = `
+        const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
+        const threads = require("node:worker_threads");
+        let started = 0;
+        const Worker = threads.Worker;
+        threads.Worker = class extends Worker {
+          constructor(...args) { super(...args); started += 1; }
+        };
+        render.prepareRenderer("p");
+        ${entities === undefined ? "" : `render.sizeRenderer(${entities});`}
+        process.stdout.write(String(started));
+        process.exit(0);
+      `;
+      const out = execFileSync(process.execPath, ["-e", script], {
+        env: { ...process.env, AUTOGEN_CACHE_DIR: cache },
+        encoding: "utf8",
+      });
+      return Number(out);
+    };
+    try {
+      expect(run(compiled.LARGE_PROJECT + 1)).toBe(1);
+      expect(run()).toBe(0);
+      // Smaller now: remembered as such, and the next run prepares a worker again.
+      expect(run(10)).toBe(0);
+      expect(run()).toBe(1);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it("keeps ts-morph out of the code cache when it loads in the command's thread for a large project", () => {
@@ -98,7 +157,7 @@ describe("rendering in the prepared worker thread", () => {
         const script = `
           require(${JSON.stringify(resolve(__dirname, "../../dist/loader/code-cache"))}).installCodeCache();
           const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
-          ${entities === null ? "" : `render.prepareRenderer(${entities});`}
+          ${entities === null ? "" : `render.sizeRenderer(${entities}); render.prepareRenderer();`}
           render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() });
         `;
         execFileSync(process.execPath, ["-e", script], {
@@ -131,7 +190,7 @@ describe("rendering in the prepared worker thread", () => {
           } catch { return 0; }
         });
         const seen = new Set(nices());
-        render.prepareRenderer(1);
+        render.prepareRenderer();
         const poll = setInterval(() => nices().forEach((n) => seen.add(n)), 5);
         render.renderMigrationFile({ ...${JSON.stringify(simple)}, createdAt: new Date() }).then(() => {
           clearInterval(poll);
