@@ -1,9 +1,9 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CanonicalCache } from "../dialect/dialect";
 import { readText } from "../loader/read-text";
 import { cacheDirectory } from "../loader/transpile-cache";
 import type { Table } from "../schema/model";
+import { writeCacheFile } from "../loader/cache-file";
 
 /** A canonical-table cache kept in one file, written back once the comparison is done. */
 export interface CanonicalStore extends CanonicalCache {
@@ -62,15 +62,7 @@ export function openCanonicalStore(
         if (room-- <= 0) break;
         if (!used.has(key)) kept[key] = table;
       }
-      try {
-        mkdirSync(dir, { recursive: true });
-        // Written beside and renamed, so a concurrent reader never sees half a file.
-        const partial = `${file}.${process.pid}.tmp`;
-        writeFileSync(partial, JSON.stringify({ entries: kept }));
-        renameSync(partial, file);
-      } catch {
-        // A read-only or full disk costs speed, never correctness.
-      }
+      writeCacheFile(file, JSON.stringify({ entries: kept }));
     },
   };
 }

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join } from "node:path";
 import vm from "node:vm";
 import { cacheDirectory } from "./transpile-cache";
+import { writeCacheFile } from "./cache-file";
 
 /**
  * V8's code cache for every CommonJS module the CLI loads (TypeORM, pg, yargs, the
@@ -99,16 +100,7 @@ export function installCodeCache(env: NodeJS.ProcessEnv = process.env): void {
   // Written at exit, after the run, so the cache holds the functions the command compiled
   // lazily too, not only each module's top level.
   flush = () => {
-    for (const { file, script } of fresh.splice(0)) {
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-        const partial = `${file}.${process.pid}.tmp`;
-        writeFileSync(partial, script.createCachedData());
-        renameSync(partial, file);
-      } catch {
-        // A cache that cannot be written costs speed, never correctness.
-      }
-    }
+    for (const { file, script } of fresh.splice(0)) writeCacheFile(file, script.createCachedData());
   };
   process.once("exit", flush);
 }

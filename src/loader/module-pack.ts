@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import vm from "node:vm";
 import { moduleRequire } from "./code-cache";
 import { readText } from "./read-text";
+import { writeCacheFile } from "./cache-file";
 
 /**
  * A module pack: the emitted JavaScript of every TypeScript module one entity import loaded,
@@ -139,7 +140,7 @@ function readPack(file: string): Map<string, PackEntry> | null {
     const entries = script.runInThisContext() as PackEntry[];
     if (cachedData === undefined || script.cachedDataRejected) {
       // After the import, so the cache holds the modules' compiled code too.
-      process.once("exit", () => writeAtomically(cacheFile, script.createCachedData()));
+      process.once("exit", () => writeCacheFile(cacheFile, script.createCachedData()));
     }
     return new Map(entries.map((entry) => [entry[0], entry]));
   } catch {
@@ -160,17 +161,5 @@ function writePack(file: string, loaded: readonly Loaded[]): void {
   parts.push("]\n");
   const body = parts.join("");
   const contentHash = createHash("sha1").update(body).digest("hex");
-  writeAtomically(file, `${HEADER}${contentHash}\n${body}`);
-}
-
-/** Written beside and renamed, so a concurrent reader never sees half a file. */
-function writeAtomically(file: string, data: string | Buffer): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, data);
-    renameSync(partial, file);
-  } catch {
-    // A pack that cannot be written costs speed, never correctness.
-  }
+  writeCacheFile(file, `${HEADER}${contentHash}\n${body}`);
 }

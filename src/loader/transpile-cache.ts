@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { writeCacheFile } from "./cache-file";
 
 /**
  * A persistent cache of transpiled files: the key is a hash of the source text, its path,
@@ -62,16 +63,7 @@ export function fileCache(dir: string): TranspileCache {
       }
     },
     set(key, code) {
-      const file = entry(key);
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-        // Written beside and renamed, so a concurrent reader never sees half a file.
-        const partial = `${file}.${process.pid}.tmp`;
-        writeFileSync(partial, code);
-        renameSync(partial, file);
-      } catch {
-        // A read-only or full disk costs speed, never correctness.
-      }
+      writeCacheFile(entry(key), code);
     },
   };
 }

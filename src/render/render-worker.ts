@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { withoutCodeCache } from "../loader/code-cache";
 import { collectGarbageIfLarge } from "../loader/collect-garbage";
 import { cacheDirectory } from "../loader/transpile-cache";
 import { renderMigration, type MigrationFileInput } from "./render-migration";
+import { writeCacheFile } from "../loader/cache-file";
 
 /**
  * Loading ts-morph (and the TypeScript compiler inside it) takes about half a second, and
@@ -93,15 +94,8 @@ function rememberSize(project: string, isLarge: boolean): void {
   const known = largeProjects();
   if (file === undefined || known.includes(project) === isLarge) return;
   const list = isLarge ? [...known, project] : known.filter((p) => p !== project);
-  try {
-    mkdirSync(join(file, ".."), { recursive: true });
-    // Written beside and renamed, so a concurrent reader never sees half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(list));
-    renameSync(partial, file);
-  } catch {
-    // Not remembered: the next run of a large project starts a worker and stops it.
-  }
+  // Not written: the next run of a large project starts a worker and stops it.
+  writeCacheFile(file, JSON.stringify(list));
 }
 
 /** The text of a migration file, rendered by the prepared worker when there is one. */
