@@ -83,9 +83,16 @@ export function openModulePack(
       const [, sourceHash, firstLine, run] = entry;
       // A function's text is its source: the wrapper as the pack has it.
       loaded.push({ filename, hash: sourceHash, wrapper: () => run.toString() });
-      // The wrapper's lines: its head, the code, the closing brace.
-      const lastLine = firstLine + lineCount(run.toString()) - 3;
-      return { run, file, firstLine, lastLine };
+      return {
+        run,
+        file,
+        firstLine,
+        // Read only when the module throws: the wrapper's lines are its head, the code, the
+        // closing brace.
+        get lastLine() {
+          return firstLine + lineCount(run.toString()) - 3;
+        },
+      };
     },
     record(filename, source, code) {
       // The pack is compiled by vm, which has no loader for import() on Node 20.
