@@ -12,6 +12,21 @@ import { sampleOperations } from "./support/sample-operations";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const compiled = require(resolve(__dirname, "../../dist/render")) as typeof Render;
 
+/**
+ * The start of a script run in its own process: the compiled render stage as `render`, and
+ * the worker threads started and stopped counted in `started` and `stopped`.
+ */
+const withWorkerCount = `
+  const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
+  const threads = require("node:worker_threads");
+  let started = 0;
+  let stopped = 0;
+  const Worker = threads.Worker;
+  threads.Worker = class extends Worker {
+    constructor(...args) { super(...args); started += 1; this.on("exit", () => (stopped += 1)); }
+  };
+`;
+
 const input: Render.MigrationFileInput = {
   message: "add users",
   revision: "5c1f0e9a2b7d",
@@ -72,14 +87,7 @@ describe("rendering in the prepared worker thread", () => {
   it("stops the worker once the project is known to be past LARGE_PROJECT entities: ts-morph loads in the command's thread", () => {
     const simple = { ...input, upgrade: [], downgrade: [], createdAt: undefined };
     const script = `
-      const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
-      const threads = require("node:worker_threads");
-      let started = 0;
-      let stopped = 0;
-      const Worker = threads.Worker;
-      threads.Worker = class extends Worker {
-        constructor(...args) { super(...args); started += 1; this.on("exit", () => (stopped += 1)); }
-      };
+      ${withWorkerCount}
       render.prepareRenderer();
       render.sizeRenderer(render.LARGE_PROJECT + 1);
       // Known to be large: not started again.
@@ -97,14 +105,7 @@ describe("rendering in the prepared worker thread", () => {
 
   it("keeps the worker for a project of LARGE_PROJECT entities or fewer", () => {
     const script = `
-      const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
-      const threads = require("node:worker_threads");
-      let started = 0;
-      let stopped = 0;
-      const Worker = threads.Worker;
-      threads.Worker = class extends Worker {
-        constructor(...args) { super(...args); started += 1; this.on("exit", () => (stopped += 1)); }
-      };
+      ${withWorkerCount}
       render.prepareRenderer();
       render.sizeRenderer(render.LARGE_PROJECT);
       render.prepareRenderer();
@@ -119,13 +120,7 @@ describe("rendering in the prepared worker thread", () => {
     /** Prepares for project "p", then sizes it as `entities` when given: workers started. */
     const run = (entities?: number): number => {
       const script = `
-        const render = require(${JSON.stringify(resolve(__dirname, "../../dist/render"))});
-        const threads = require("node:worker_threads");
-        let started = 0;
-        const Worker = threads.Worker;
-        threads.Worker = class extends Worker {
-          constructor(...args) { super(...args); started += 1; }
-        };
+        ${withWorkerCount}
         render.prepareRenderer("p");
         ${entities === undefined ? "" : `render.sizeRenderer(${entities});`}
         process.stdout.write(String(started));
